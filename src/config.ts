@@ -1,0 +1,106 @@
+// One validated, frozen Config object built from the environment; nothing else reads process.env.
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export interface Config {
+  /** TCP port to listen on (PORT). */
+  readonly port: number;
+  /** Interface to bind (HOST). */
+  readonly host: string;
+  /** Base IRI that every relative IRI in ontology/ and data/ is resolved against (BASE_IRI). Ends with "/". */
+  readonly baseIri: string;
+  /** Folder with the TriG/Turtle data files (DATA_DIR). */
+  readonly dataDir: string;
+  /** Folder with the ontology and code lists (ONTOLOGY_DIR); null to load none. */
+  readonly ontologyDir: string | null;
+  /** Folder with SHACL shapes (SHAPES_DIR); null to skip validation (e.g. the W3C protocol test data). */
+  readonly shapesDir: string | null;
+  /** Folder with the canned queries (QUERIES_DIR). */
+  readonly queriesDir: string;
+  /** Query timeout in milliseconds (QUERY_TIMEOUT_MS). */
+  readonly queryTimeoutMs: number;
+  /** Maximum result rows of one SELECT (MAX_RESULT_ROWS). */
+  readonly maxResultRows: number;
+  /** Maximum request body size in bytes (MAX_BODY_BYTES). */
+  readonly maxBodyBytes: number;
+  /** Queries allowed to run at once; more get 503 with Retry-After (MAX_CONCURRENT_QUERIES). */
+  readonly maxConcurrentQueries: number;
+  /** Worker threads that execute queries (QUERY_WORKERS). */
+  readonly queryWorkers: number;
+  /** SERVICE endpoints a query may call; empty means SERVICE is refused (SERVICE_ALLOW_LIST, comma-separated). */
+  readonly serviceAllowList: readonly string[];
+  /** Licence IRI of the dataset (DATASET_LICENSE). */
+  readonly datasetLicense: string;
+  /** Log level for fastify's logger (LOG_LEVEL), "silent" to turn logging off. */
+  readonly logLevel: string;
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function absoluteIri(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute IRI, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http(s) IRI, got "${raw}"`);
+  return raw;
+}
+
+function folder(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  return path.resolve(raw === undefined || raw === '' ? path.join(projectRoot, fallback) : raw);
+}
+
+/** Optional folder: the value "none" turns it off. */
+function optionalFolder(env: Env, name: string, fallback: string): string | null {
+  return env[name] === 'none' ? null : folder(env, name, fallback);
+}
+
+/** Builds the configuration from environment variables (or any overrides), validating every value. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const baseIri = absoluteIri('BASE_IRI', env.BASE_IRI ?? 'http://localhost:3000/');
+  if (!baseIri.endsWith('/')) throw new ConfigError(`BASE_IRI must end with "/", got "${baseIri}"`);
+  const allowList = (env.SERVICE_ALLOW_LIST ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => absoluteIri('SERVICE_ALLOW_LIST', s));
+  const config: Config = {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST ?? '127.0.0.1',
+    baseIri,
+    dataDir: folder(env, 'DATA_DIR', 'data'),
+    ontologyDir: optionalFolder(env, 'ONTOLOGY_DIR', 'ontology'),
+    shapesDir: optionalFolder(env, 'SHAPES_DIR', 'shapes'),
+    queriesDir: folder(env, 'QUERIES_DIR', 'queries'),
+    queryTimeoutMs: integer(env, 'QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
+    maxResultRows: integer(env, 'MAX_RESULT_ROWS', 10_000, 1, 10_000_000),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1_048_576, 1024, 104_857_600),
+    maxConcurrentQueries: integer(env, 'MAX_CONCURRENT_QUERIES', 8, 1, 1024),
+    queryWorkers: integer(env, 'QUERY_WORKERS', 2, 1, 64),
+    serviceAllowList: Object.freeze(allowList),
+    datasetLicense: absoluteIri('DATASET_LICENSE', env.DATASET_LICENSE ?? 'http://creativecommons.org/licenses/by/4.0/'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    ...overrides,
+  };
+  return Object.freeze(config);
+}
+
+export { projectRoot };

@@ -1,0 +1,36 @@
+// Entry point: reads the environment, builds the server, listens, and shuts down gracefully on SIGTERM/SIGINT.
+import { loadConfig, ConfigError } from './config.js';
+import { buildServer } from './server.js';
+import { DataLoadError } from './store/load.js';
+import { ValidationFailedError } from './validate/shacl.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildServer(config);
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received, closing`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((error: unknown) => {
+  // Data, shape and configuration problems are the operator's to fix: print them plainly and serve nothing.
+  if (error instanceof ValidationFailedError || error instanceof DataLoadError || error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,8 @@
+// Placeholder: the open-data read path registers its routes here.
+import type { FastifyInstance } from 'fastify';
+import type { ReadPathOptions } from '../server.js';
+
+export async function openDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
+  void app;
+  void options;
+}

@@ -1,0 +1,26 @@
+// Content negotiation shared by every route: `?format=` first, then Accept with q-values and wildcards (negotiator).
+import Negotiator from 'negotiator';
+import { errors } from '../errors.js';
+import { typeForFormat, type MediaType } from './media-types.js';
+
+/**
+ * Picks the representation to send. `offered` is in order of preference: it decides ties and the
+ * answer to a missing Accept header or `*\/*`. Throws 406 (listing the offered types) when nothing fits.
+ */
+export function negotiate(accept: string | undefined, offered: readonly MediaType[], format?: string): MediaType {
+  if (format !== undefined && format !== '') {
+    const chosen = typeForFormat(format, offered);
+    if (!chosen) {
+      throw errors.badParameter('format', `Unknown format "${format}". Offered: ${offered.map((t) => t.name).join(', ')}.`, {
+        offered: offered.map((t) => t.type),
+      });
+    }
+    return chosen;
+  }
+  if (accept === undefined || accept.trim() === '') return offered[0]!;
+  const negotiator = new Negotiator({ headers: { accept } });
+  const best = negotiator.mediaType(offered.map((t) => t.type));
+  const chosen = best ? offered.find((t) => t.type === best) : undefined;
+  if (!chosen) throw errors.notAcceptable(offered.map((t) => t.type));
+  return chosen;
+}

@@ -1,0 +1,51 @@
+// Serializers for quads: Turtle, N-Triples, TriG, N-Quads (N3.js Writer) and compacted JSON-LD (jsonld.js).
+import jsonld from 'jsonld';
+import { Writer } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import { DataFactory } from 'n3';
+import { allPrefixes } from './namespaces.js';
+import { jsonLdContext } from './jsonld-context.js';
+import { rdfTypes } from './media-types.js';
+
+/** Drops the graph of each quad, for formats that carry triples only. */
+export function toTriples(quads: Iterable<Quad>): Quad[] {
+  const seen = new Set<string>();
+  const out: Quad[] = [];
+  for (const q of quads) {
+    const t = DataFactory.quad(q.subject, q.predicate, q.object);
+    const key = `${termKey(t.subject)} ${t.predicate.value} ${termKey(t.object)}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+function termKey(term: Quad['subject'] | Quad['object']): string {
+  if (term.termType === 'Literal') return `"${term.value}"@${term.language}^^${term.datatype.value}`;
+  return `${term.termType}:${term.value}`;
+}
+
+/** Writes quads with N3.js in one of its formats (Turtle, N-Triples, TriG, N-Quads). */
+export function writeN3(quads: Iterable<Quad>, mediaType: string, baseIri: string): Promise<string> {
+  const dataset = mediaType === rdfTypes.trig.type || mediaType === rdfTypes.nquads.type;
+  const usesPrefixes = mediaType === rdfTypes.turtle.type || mediaType === rdfTypes.trig.type;
+  const writer = new Writer({ format: mediaType, prefixes: usesPrefixes ? allPrefixes(baseIri) : {} });
+  writer.addQuads(dataset ? [...quads] : toTriples(quads));
+  return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
+}
+
+/** Turns quads into JSON-LD compacted with the project's context (graphs dropped). */
+export async function toJsonLd(quads: Iterable<Quad>, baseIri: string): Promise<Record<string, unknown>> {
+  const nquads = await writeN3(toTriples(quads), rdfTypes.nquads.type, baseIri);
+  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads', useNativeTypes: false });
+  const context = jsonLdContext(baseIri);
+  return (await jsonld.compact(expanded, context as jsonld.ContextDefinition)) as Record<string, unknown>;
+}
+
+/** Serializes quads to the given RDF media type. */
+export async function serializeQuads(quads: Iterable<Quad>, mediaType: string, baseIri: string): Promise<string> {
+  if (mediaType === rdfTypes.jsonld.type) return JSON.stringify(await toJsonLd(quads, baseIri), null, 2);
+  return writeN3(quads, mediaType, baseIri);
+}

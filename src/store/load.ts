@@ -1,0 +1,126 @@
+// Loads ontology/ and data/ (TriG, Turtle, N-Triples, N-Quads) into one N3 store, resolving relative IRIs against the base.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DataFactory, Parser, Store } from 'n3';
+import type { Quad } from '@rdfjs/types';
+
+/** A file that could not be read or parsed, with the file and line the parser named. */
+export class DataLoadError extends Error {
+  override name = 'DataLoadError';
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    message: string,
+  ) {
+    super(`${file}${line === undefined ? '' : `:${line}`}: ${message}`);
+  }
+}
+
+export interface LoadOptions {
+  /** Base IRI for relative IRIs in the files; ends with "/". */
+  baseIri: string;
+  /** Folder with the ontology (loaded into the graph `{base}def/`); null for none. */
+  ontologyDir: string | null;
+  /** Folder with the data files. */
+  dataDir: string;
+}
+
+/** The loaded graph: one store plus what serving it needs to know about where it came from. */
+export interface LoadedGraph {
+  readonly store: Store;
+  readonly baseIri: string;
+  /** Named graph IRI -> the files its quads came from (relative to the project, for reports). */
+  readonly graphFiles: ReadonlyMap<string, readonly string[]>;
+  /** Every quad's origin, keyed by N3's quad id string, for validation reports. */
+  readonly fileOf: (quad: Quad) => string | undefined;
+  /** A content hash of every loaded file and the base IRI: the graph's version, for ETags and caches. */
+  readonly version: string;
+  /** When the graph was loaded. */
+  readonly loadedAt: Date;
+}
+
+const formats: Record<string, string> = {
+  '.trig': 'application/trig',
+  '.ttl': 'text/turtle',
+  '.nt': 'application/n-triples',
+  '.nq': 'application/n-quads',
+};
+
+async function listRdfFiles(dir: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir);
+  } catch (error) {
+    throw new DataLoadError(dir, undefined, `cannot read folder: ${(error as Error).message}`);
+  }
+  return entries
+    .filter((name) => path.extname(name) in formats)
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/** Parses one file. Triples outside a named graph go into `defaultGraphIri`. */
+export function parseRdf(text: string, file: string, baseIri: string, defaultGraphIri: string): Quad[] {
+  const format = formats[path.extname(file)];
+  if (!format) throw new DataLoadError(file, undefined, 'unknown file extension');
+  const parser = new Parser({ baseIRI: baseIri, format });
+  let quads: Quad[];
+  try {
+    quads = parser.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const context = (error as { context?: { line?: number } }).context;
+    const line = context?.line ?? Number(/line (\d+)/.exec(message)?.[1] ?? NaN);
+    throw new DataLoadError(file, Number.isNaN(line) ? undefined : line, message);
+  }
+  const graph = DataFactory.namedNode(defaultGraphIri);
+  return quads.map((q) => (q.graph.termType === 'DefaultGraph' ? DataFactory.quad(q.subject, q.predicate, q.object, graph) : q));
+}
+
+/**
+ * Loads every RDF file of the ontology and data folders into one store.
+ * Ontology files go into the graph `{base}def/`; data files keep their TriG graphs, and triples outside
+ * a graph go into `{base}graph/{file name without extension}`.
+ */
+export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
+  const { baseIri } = options;
+  const store = new Store();
+  const hash = createHash('sha256').update(baseIri);
+  const graphFiles = new Map<string, string[]>();
+  const origins = new Map<string, string>();
+  const groups: Array<{ files: string[]; graphFor: (file: string) => string }> = [];
+  if (options.ontologyDir) groups.push({ files: await listRdfFiles(options.ontologyDir), graphFor: () => `${baseIri}def/` });
+  groups.push({
+    files: await listRdfFiles(options.dataDir),
+    graphFor: (file) => `${baseIri}graph/${path.basename(file, path.extname(file))}`,
+  });
+  for (const { files, graphFor } of groups) {
+    for (const file of files) {
+      const text = await readFile(file, 'utf8');
+      const shown = path.relative(process.cwd(), file) || file;
+      hash.update(path.basename(file)).update('\0').update(text).update('\0');
+      for (const quad of parseRdf(text, shown, baseIri, graphFor(file))) {
+        store.addQuad(quad);
+        origins.set(quadKey(quad), shown);
+        const list = graphFiles.get(quad.graph.value) ?? [];
+        if (!list.includes(shown)) list.push(shown);
+        graphFiles.set(quad.graph.value, list);
+      }
+    }
+  }
+  return {
+    store,
+    baseIri,
+    graphFiles,
+    fileOf: (quad) => origins.get(quadKey(quad)),
+    version: hash.digest('hex').slice(0, 16),
+    loadedAt: new Date(),
+  };
+}
+
+function quadKey(quad: Quad): string {
+  return `${quad.subject.termType}:${quad.subject.value} ${quad.predicate.value} ${quad.object.termType}:${quad.object.value}:${
+    quad.object.termType === 'Literal' ? `${quad.object.language}^${quad.object.datatype.value}` : ''
+  } ${quad.graph.value}`;
+}
