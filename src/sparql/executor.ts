@@ -1,8 +1,18 @@
-// Runs SPARQL queries over the served graph and returns plain, transferable results (SPARQL JSON bindings, booleans, quads).
+// Runs SPARQL queries over the served graph in a pool of worker threads and returns plain results (SPARQL JSON bindings, booleans, quads).
 import { QueryEngine } from '@comunica/query-sparql';
-import type { Quad, Term } from '@rdfjs/types';
+import { Parser, Writer } from 'n3';
+import type { Quad } from '@rdfjs/types';
 import type { Config } from '../config.js';
+import { errors } from '../errors.js';
 import type { GraphState } from '../store/graph-state.js';
+import type { LoadedGraph } from '../store/load.js';
+import { HttpError } from '../errors.js';
+import { runQuery, wireError, type RunOptions, type WireResult } from './engine.js';
+import { WorkerPool } from './pool.js';
+import { prepareQuery, type PreparedQuery } from './query-check.js';
+import type { JsonTerm } from './terms.js';
+
+export { toJsonTerm, type JsonTerm } from './terms.js';
 
 /** One query with its protocol dataset. */
 export interface QueryRequest {
@@ -13,12 +23,10 @@ export interface QueryRequest {
   namedGraphUris?: readonly string[];
 }
 
-/** A term as in the SPARQL 1.1 Query Results JSON format. */
-export type JsonTerm =
-  | { type: 'uri'; value: string }
-  | { type: 'bnode'; value: string }
-  | { type: 'literal'; value: string; 'xml:lang'?: string; datatype?: string }
-  | { type: 'triple'; value: { subject: JsonTerm; predicate: JsonTerm; object: JsonTerm } };
+export interface ExecuteOptions {
+  /** Overrides config.queryTimeoutMs for this query. */
+  timeoutMs?: number;
+}
 
 export type QueryResult =
   | { type: 'bindings'; variables: string[]; rows: Array<Record<string, JsonTerm>> }
@@ -26,61 +34,84 @@ export type QueryResult =
   | { type: 'quads'; quads: Quad[] };
 
 export interface QueryExecutor {
-  execute(request: QueryRequest): Promise<QueryResult>;
+  /** Checks (400/403), runs (503 on timeout or when too many queries run) and returns the result. */
+  execute(request: QueryRequest, options?: ExecuteOptions): Promise<QueryResult>;
+  /** Runs a query already checked by `prepareQuery` (the SPARQL route negotiates the format in between). */
+  executePrepared(prepared: PreparedQuery, options?: ExecuteOptions): Promise<QueryResult>;
   close(): Promise<void>;
 }
 
-export function toJsonTerm(term: Term): JsonTerm {
-  switch (term.termType) {
-    case 'NamedNode':
-      return { type: 'uri', value: term.value };
-    case 'BlankNode':
-      return { type: 'bnode', value: term.value };
-    case 'Literal': {
-      if (term.language) return { type: 'literal', value: term.value, 'xml:lang': term.language };
-      if (term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string') return { type: 'literal', value: term.value };
-      return { type: 'literal', value: term.value, datatype: term.datatype.value };
-    }
-    case 'Quad':
-      return {
-        type: 'triple',
-        value: { subject: toJsonTerm(term.subject), predicate: toJsonTerm(term.predicate), object: toJsonTerm(term.object) },
-      };
-    default:
-      throw new Error(`Unexpected term type ${term.termType}`);
-  }
+export interface ExecutorOptions {
+  /** Run in the calling thread instead of worker threads (benchmarks only: a timeout cannot stop the work). */
+  inProcess?: boolean;
+}
+
+function nquadsOf(graph: LoadedGraph): string {
+  return new Writer({ format: 'application/n-quads' }).quadsToString(graph.store.getQuads(null, null, null, null));
+}
+
+function fromWire(result: WireResult): QueryResult {
+  if (result.type !== 'quads') return result;
+  return { type: 'quads', quads: new Parser({ format: 'application/n-quads' }).parse(result.nquads) };
 }
 
 /**
- * In-process executor: Comunica over the N3 store, default graph = union of all named graphs.
- * (The SPARQL read path replaces this with a worker pool; the interface stays.)
+ * Worker-pool executor (config.queryWorkers threads, each with its own copy of the graph). Queries beyond
+ * config.maxConcurrentQueries in flight get 503 + Retry-After; a query past its timeout has its worker
+ * terminated and gets 503. When the graph is replaced, the workers are given the new one.
  */
-export function createExecutor(config: Config, state: GraphState): QueryExecutor {
-  void config;
-  const engine = new QueryEngine();
+export function createExecutor(config: Config, state: GraphState, options: ExecutorOptions = {}): QueryExecutor {
+  const runOptions: RunOptions = { maxResultRows: config.maxResultRows, serviceAllowList: config.serviceAllowList };
+  let run: (prepared: PreparedQuery, timeoutMs: number) => Promise<WireResult>;
+  let stop: () => Promise<void>;
+  let unsubscribe: () => void;
+  if (options.inProcess) {
+    const engine = new QueryEngine();
+    run = async (prepared) => {
+      try {
+        return await runQuery(engine, state.current.store, prepared, runOptions);
+      } catch (error) {
+        const wire = wireError(error);
+        throw new HttpError(wire.status, wire.code, wire.message, wire.details ?? {});
+      }
+    };
+    stop = async () => {};
+    unsubscribe = () => {};
+  } else {
+    const pool = new WorkerPool(config.queryWorkers, nquadsOf(state.current), runOptions);
+    run = (prepared, timeoutMs) => pool.run(prepared, timeoutMs);
+    stop = () => pool.close();
+    unsubscribe = state.onChange((graph) => pool.setGraph(nquadsOf(graph)));
+  }
+
+  let inFlight = 0;
+  const executePrepared = async (prepared: PreparedQuery, opts: ExecuteOptions = {}): Promise<QueryResult> => {
+    if (inFlight >= config.maxConcurrentQueries) {
+      // A query takes at most the timeout; suggest retrying after a fraction of it.
+      throw errors.tooManyQueries(Math.max(1, Math.ceil(config.queryTimeoutMs / 4000)));
+    }
+    inFlight++;
+    try {
+      return fromWire(await run(prepared, opts.timeoutMs ?? config.queryTimeoutMs));
+    } finally {
+      inFlight--;
+    }
+  };
   return {
-    async execute(request) {
-      const context = { sources: [state.current.store], unionDefaultGraph: true };
-      const result = await engine.query(request.query, context);
-      if (result.resultType === 'bindings') {
-        const stream = await result.execute();
-        const variables = (await result.metadata()).variables.map((v) => v.value);
-        const rows: Array<Record<string, JsonTerm>> = [];
-        for await (const bindings of stream) {
-          const row: Record<string, JsonTerm> = {};
-          for (const [variable, term] of bindings) row[variable.value] = toJsonTerm(term);
-          rows.push(row);
-        }
-        return { type: 'bindings', variables, rows };
-      }
-      if (result.resultType === 'boolean') return { type: 'boolean', value: await result.execute() };
-      if (result.resultType === 'quads') {
-        const quads: Quad[] = [];
-        for await (const quad of await result.execute()) quads.push(quad);
-        return { type: 'quads', quads };
-      }
-      throw new Error('Update queries are not executed here');
+    execute: async (request, opts) =>
+      executePrepared(
+        prepareQuery(request.query, {
+          ...(request.defaultGraphUris ? { defaultGraphUris: request.defaultGraphUris } : {}),
+          ...(request.namedGraphUris ? { namedGraphUris: request.namedGraphUris } : {}),
+          serviceAllowList: config.serviceAllowList,
+          baseIri: config.baseIri,
+        }),
+        opts,
+      ),
+    executePrepared,
+    async close() {
+      unsubscribe();
+      await stop();
     },
-    async close() {},
   };
 }

@@ -1,8 +1,151 @@
-// Placeholder: the sparql read path registers its routes here.
-import type { FastifyInstance } from 'fastify';
+// /sparql: the SPARQL 1.1 Protocol (GET, POST form, POST direct), the service description and the YASGUI editor.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
 import type { ReadPathOptions } from '../server.js';
+import { errors, HttpError } from '../errors.js';
+import { html, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
+import { negotiate } from '../rdf/negotiate.js';
+import { serializeQuads } from '../rdf/serialize.js';
+import { allPrefixes } from '../rdf/namespaces.js';
+import { RdfXmlError, writeRdfXml } from '../rdf/rdfxml.js';
+import type { QueryResult } from './executor.js';
+import { prepareQuery, type QueryForm } from './query-check.js';
+import { writeBindings, writeBoolean } from './results.js';
+import { endpointUrl, serviceDescription } from './service-description.js';
+import { exampleQueries, yasguiDist, yasguiPage } from './yasgui.js';
+
+const FORM = 'application/x-www-form-urlencoded';
+const SPARQL_QUERY = 'application/sparql-query';
+const SPARQL_UPDATE = 'application/sparql-update';
+/** Plain application/json is what many HTTP clients ask for; they get SPARQL JSON results. */
+const plainJson: MediaType = { type: 'application/json', name: 'application/json', suffix: 'json' };
+
+const offeredFor: Record<QueryForm, readonly MediaType[]> = {
+  SELECT: [resultTypes.json, resultTypes.xml, resultTypes.csv, resultTypes.tsv, plainJson],
+  ASK: [resultTypes.json, resultTypes.xml, plainJson],
+  // Turtle first: a client without preference gets a triple format (CONSTRUCT results have no graphs).
+  CONSTRUCT: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
+  DESCRIBE: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
+};
+const descriptionTypes: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.ntriples, rdfTypes.rdfxml, html];
+
+/** The protocol parameters of one request, each as the list of values it was given. */
+type Params = Map<string, string[]>;
+
+function paramsOf(search: URLSearchParams, into: Params = new Map()): Params {
+  for (const [name, value] of search) into.set(name, [...(into.get(name) ?? []), value]);
+  return into;
+}
+
+/** Decodes a body as UTF-8, refusing anything else (the protocol requires UTF-8). */
+function utf8(body: Buffer, contentType: string): string {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1]?.toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    throw new HttpError(415, 'UNSUPPORTED_CHARSET', `The body must be UTF-8; charset "${charset}" is not supported.`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
+  } catch {
+    throw errors.badRequest('The request body is not valid UTF-8.');
+  }
+}
+
+interface ProtocolRequest {
+  query: string | undefined;
+  params: Params;
+}
+
+/** Reads query and parameters from GET, POST form or POST direct; refuses updates and unknown body types. */
+function readRequest(request: FastifyRequest): ProtocolRequest {
+  const url = new URL(request.url, 'http://localhost');
+  const params = paramsOf(url.searchParams);
+  let directQuery: string | undefined;
+  if (request.method === 'POST') {
+    const contentType = request.headers['content-type'] ?? '';
+    const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+    const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    if (mediaType === SPARQL_UPDATE) throw errors.updateRefused();
+    if (mediaType === FORM) paramsOf(new URLSearchParams(utf8(body, contentType)), params);
+    else if (mediaType === SPARQL_QUERY) directQuery = utf8(body, contentType);
+    else throw errors.unsupportedMediaType(contentType || undefined, [FORM, SPARQL_QUERY]);
+  }
+  if (params.has('update')) throw errors.updateRefused();
+  const queries = params.get('query') ?? [];
+  if (directQuery !== undefined && queries.length > 0) {
+    throw errors.badParameter('query', 'The query is given both in the body and as a query= parameter; send it once.');
+  }
+  if (queries.length > 1) throw errors.badParameter('query', `Exactly one query= parameter is allowed; got ${queries.length}.`);
+  return { query: directQuery ?? queries[0], params };
+}
+
+/** The single value of an optional parameter (format=), refusing repeats. */
+function single(params: Params, name: string): string | undefined {
+  const values = params.get(name) ?? [];
+  if (values.length > 1) throw errors.badParameter(name, `The parameter ${name} may be given once; got ${values.length}.`);
+  return values[0];
+}
+
+async function sendResult(reply: FastifyReply, result: QueryResult, mediaType: MediaType, baseIri: string, offered: readonly MediaType[]): Promise<FastifyReply> {
+  void reply.header('Vary', 'Accept');
+  if (result.type === 'bindings') return reply.type(`${mediaType.type}; charset=utf-8`).send(writeBindings(mediaType === plainJson ? resultTypes.json.type : mediaType.type, result.variables, result.rows));
+  if (result.type === 'boolean') return reply.type(`${mediaType.type}; charset=utf-8`).send(writeBoolean(mediaType === plainJson ? resultTypes.json.type : mediaType.type, result.value));
+  if (mediaType === rdfTypes.rdfxml) {
+    try {
+      return reply.type(`${mediaType.type}; charset=utf-8`).send(writeRdfXml(result.quads, allPrefixes(baseIri)));
+    } catch (error) {
+      if (error instanceof RdfXmlError) {
+        throw new HttpError(406, 'NOT_ACCEPTABLE', `${error.message} Ask for another format.`, { offered: offered.filter((t) => t !== rdfTypes.rdfxml).map((t) => t.type) });
+      }
+      throw error;
+    }
+  }
+  return reply.type(`${mediaType.type}; charset=utf-8`).send(await serializeQuads(result.quads, mediaType.type, baseIri));
+}
 
 export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
-  void app;
-  void options;
+  const { config, state, executor } = options;
+
+  // YASGUI's built files, from our own origin (no CDN).
+  await app.register(fastifyStatic, { root: yasguiDist, prefix: '/sparql/yasgui/', decorateReply: false, allowedPath: (p) => /^\/yasgui\.min\.(js|css)(\.map)?$/.test(p) });
+
+  // The body is read raw and decoded by the handler: only the protocol's two types are queries, and a
+  // non-UTF-8 or unknown body must get a precise 4xx rather than a generic parser error.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxBodyBytes }, (_request, body, done) => done(null, body));
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { query, params } = readRequest(request);
+    const format = single(params, 'format');
+    if (query === undefined) {
+      if (request.method === 'POST') throw errors.badParameter('query', 'The request carries no query: send query= (form) or an application/sparql-query body.');
+      const chosen = negotiate(request.headers.accept, descriptionTypes, format);
+      const endpoint = endpointUrl(config, { protocol: request.protocol, host: request.host });
+      void reply.header('Vary', 'Accept');
+      if (chosen === html) return reply.type('text/html; charset=utf-8').send(yasguiPage(config.baseIri, endpoint, await exampleQueries(config.queriesDir)));
+      const quads = serviceDescription(config, state.current, endpoint);
+      const body = chosen === rdfTypes.rdfxml ? writeRdfXml(quads) : await serializeQuads(quads, chosen.type, config.baseIri);
+      return reply.type(`${chosen.type}; charset=utf-8`).send(body);
+    }
+    if (query.trim() === '') throw errors.badParameter('query', 'The query is empty.');
+    const prepared = prepareQuery(query, {
+      defaultGraphUris: params.get('default-graph-uri') ?? [],
+      namedGraphUris: params.get('named-graph-uri') ?? [],
+      serviceAllowList: config.serviceAllowList,
+      baseIri: config.baseIri,
+    });
+    const offered = offeredFor[prepared.form];
+    const mediaType = negotiate(request.headers.accept, offered, format);
+    const result = await executor.executePrepared(prepared);
+    return sendResult(reply, result, mediaType, config.baseIri, offered);
+  };
+
+  app.get('/sparql', handle);
+  app.post('/sparql', handle);
+  app.route({
+    method: ['PUT', 'DELETE', 'PATCH'],
+    url: '/sparql',
+    handler: async (request) => {
+      throw errors.methodNotAllowed(request.method, ['GET', 'POST']);
+    },
+  });
 }

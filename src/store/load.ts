@@ -1,6 +1,6 @@
 // Loads ontology/ and data/ (TriG, Turtle, N-Triples, N-Quads) into one N3 store, resolving relative IRIs against the base.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataFactory, Parser, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
@@ -48,6 +48,8 @@ const formats: Record<string, string> = {
 };
 
 async function listRdfFiles(dir: string): Promise<string[]> {
+  // DATA_DIR may also name one file (e.g. the W3C protocol test data, whose folder holds other files).
+  if (path.extname(dir) in formats && (await stat(dir).catch(() => undefined))?.isFile()) return [dir];
   let entries: string[];
   try {
     entries = await readdir(dir);

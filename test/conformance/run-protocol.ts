@@ -1,0 +1,82 @@
+// npm run test:protocol: builds, starts the service on the W3C protocol test data (127.0.0.1, a free port) and runs the W3C SPARQL 1.1 Protocol checker against it.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const shared = path.resolve(root, '../shared/conformance');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForHealth(url: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the service did not answer ${url} in time`);
+}
+
+const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('build failed');
+  process.exit(1);
+}
+const port = await freePort();
+const service = spawn(process.execPath, ['dist/main.js'], {
+  cwd: root,
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: path.join(shared, 'sparql11-protocol/test-data.nq'),
+    ONTOLOGY_DIR: 'none',
+    SHAPES_DIR: 'none',
+    // The REST API's canned queries are written for the project's data, not the W3C test data.
+    QUERIES_DIR: mkdtempSync(path.join(tmpdir(), 'protocol-queries-')),
+    LOG_LEVEL: 'warn',
+  },
+});
+let exitCode = 1;
+let stopping = false;
+service.once('exit', (code) => {
+  if (!stopping) console.error(`the service exited early (code ${code})`);
+});
+try {
+  await waitForHealth(`http://127.0.0.1:${port}/health`, Date.now() + 60_000);
+  const runner = spawnSync(
+    process.execPath,
+    [path.join(shared, 'run-sparql-protocol.mjs'), '--with-test-data', '--service-description', '--extra', '--strict-rdf', `http://127.0.0.1:${port}/sparql`],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  process.stdout.write(runner.stdout);
+  const summary = /(\d+) passed, (\d+) failed, (\d+) skipped/.exec(runner.stdout);
+  if (!summary) throw new Error('no summary line in the checker output');
+  const passed = Number(summary[1]);
+  const failed = Number(summary[2]);
+  if (process.env.RESULTS_FILE) writeFileSync(process.env.RESULTS_FILE, JSON.stringify({ numPassedTests: passed, numFailedTests: failed }, null, 2));
+  console.log(`SPARQL 1.1 Protocol: ${passed} passed, ${failed} failed`);
+  exitCode = failed === 0 && runner.status === 0 ? 0 : 1;
+} catch (error) {
+  console.error(error);
+} finally {
+  stopping = true;
+  service.kill('SIGTERM');
+}
+process.exitCode = exitCode;
