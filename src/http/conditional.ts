@@ -1,10 +1,12 @@
 // HTTP caching shared by every read path: ETags derived from the graph version, Last-Modified, 304 on a match.
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LoadedGraph } from '../store/load.js';
 
 /** A strong ETag for one representation of the current graph: same graph + same variant = same tag. */
 export function etagFor(graph: LoadedGraph, variant: string): string {
-  return `"${graph.version}-${Buffer.from(variant).toString('base64url').slice(0, 40)}"`;
+  // Hash the whole variant: a truncated variant would give two long URLs the same tag (and a wrong 304).
+  return `"${graph.version}-${createHash('sha256').update(variant).digest('base64url').slice(0, 22)}"`;
 }
 
 /**

@@ -1,8 +1,245 @@
-// Placeholder: the linked-data read path registers its routes here.
-import type { FastifyInstance } from 'fastify';
+// Dereferenceable IRIs: {base}id/... and {base}def/... answer 303 to {base}doc/..., which negotiates RDF formats and HTML.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Negotiator from 'negotiator';
+import { DataFactory } from 'n3';
+import type { Quad } from '@rdfjs/types';
 import type { ReadPathOptions } from '../server.js';
+import { notModified } from '../http/conditional.js';
+import { pageLanguage, type PageLanguage } from '../html/format.js';
+import { html, rdfTypes, type MediaType } from '../rdf/media-types.js';
+import { negotiate } from '../rdf/negotiate.js';
+import { writeN3 } from '../rdf/serialize.js';
+import { RdfXmlError, writeRdfXml } from '../rdf/rdfxml.js';
+import { allPrefixes } from '../rdf/namespaces.js';
+import { errors, HttpError } from '../errors.js';
+import { jsonLdContext } from '../rdf/jsonld-context.js';
+import type { LoadedGraph } from '../store/load.js';
+import { describe, describeIndex, describeOntology, isKnown, membersByKind, orderForOutput, type Description } from './describe.js';
+import { indexPage, notFoundPage, ontologyPage, resourcePage, type FormatLink, type PageContext } from './html-pages.js';
+import { contextUrl, documentJsonLd } from './json-ld.js';
+import { basePath, documentRequest, formatUrl, pagePath, relativePath, thingPath, type DocumentTarget } from './paths.js';
+
+/**
+ * The formats every document offers, in order of preference: the first answers a missing Accept or `*\/*`
+ * (Turtle: clients that do not say what they want are usually RDF tools; browsers always ask for HTML).
+ * TriG and N-Quads carry each fact's named graph, i.e. its source.
+ */
+const offered: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.ntriples, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads, html];
+
+const formatNames: Record<string, string> = {
+  [rdfTypes.turtle.type]: 'Turtle',
+  [rdfTypes.jsonld.type]: 'JSON-LD',
+  [rdfTypes.ntriples.type]: 'N-Triples',
+  [rdfTypes.rdfxml.type]: 'RDF/XML',
+  [rdfTypes.trig.type]: 'TriG (with sources)',
+  [rdfTypes.nquads.type]: 'N-Quads (with sources)',
+  [html.type]: 'HTML',
+};
+
+const contentTypes: Record<string, string> = {
+  [rdfTypes.turtle.type]: 'text/turtle; charset=utf-8',
+  [rdfTypes.ntriples.type]: 'application/n-triples; charset=utf-8',
+  [rdfTypes.trig.type]: 'application/trig; charset=utf-8',
+  [rdfTypes.nquads.type]: 'application/n-quads; charset=utf-8',
+  [rdfTypes.jsonld.type]: 'application/ld+json',
+  [rdfTypes.rdfxml.type]: 'application/rdf+xml; charset=utf-8',
+  [html.type]: 'text/html; charset=utf-8',
+};
+
+const JSON_LD_CONTEXT_REL = 'http://www.w3.org/ns/json-ld#context';
+/** Rendered bodies kept per graph version; small because descriptions are cheap to rebuild. */
+const CACHE_LIMIT = 1000;
+
+/** Adds to the Vary header instead of replacing what another plugin (CORS) set. */
+function addVary(reply: FastifyReply, ...names: string[]): void {
+  const current = String(reply.getHeader('vary') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const n of names) if (!current.some((c) => c.toLowerCase() === n.toLowerCase())) current.push(n);
+  void reply.header('Vary', current.join(', '));
+}
+
+/** Whether the client would rather read an HTML error page than a problem document (browsers). */
+function prefersHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  if (!accept) return false;
+  return new Negotiator({ headers: { accept } }).mediaType(['application/problem+json', 'application/json', html.type]) === html.type;
+}
+
+function queryParam(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  if (value === undefined) return undefined;
+  // A repeated parameter is ambiguous: refuse it rather than guess which one was meant.
+  if (Array.isArray(value)) throw errors.badParameter(name, `The parameter "${name}" was given more than once.`);
+  return String(value);
+}
+
+function pageNumber(request: FastifyRequest): number {
+  const raw = queryParam(request, 'page');
+  if (raw === undefined) return 1;
+  if (!/^[1-9]\d{0,6}$/.test(raw)) throw errors.badParameter('page', `The page must be a whole number from 1, got "${raw}".`);
+  return Number(raw);
+}
+
+/** The variant part of the ETag: hashed, because etagFor keeps only a short prefix of it. */
+function variantKey(...parts: Array<string | number>): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+}
 
 export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
-  void app;
-  void options;
+  const { config, state } = options;
+  const baseIri = config.baseIri;
+  const prefix = basePath(baseIri);
+  let kindsCache: { version: string; kinds: Map<string, string[]> } | undefined;
+  const bodies = new Map<string, string>();
+  state.onChange(() => {
+    kindsCache = undefined;
+    bodies.clear();
+  });
+
+  const kinds = (graph: LoadedGraph): Map<string, string[]> => {
+    if (kindsCache?.version !== graph.version) kindsCache = { version: graph.version, kinds: membersByKind(graph.store, baseIri) };
+    return kindsCache.kinds;
+  };
+
+  const notFound = (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    if (prefersHtml(request)) {
+      let lang: PageLanguage = 'en';
+      try {
+        lang = pageLanguage(undefined, request.headers['accept-language']);
+      } catch {
+        // A bad Accept-Language never turns a 404 into something else.
+      }
+      return reply.code(404).type(contentTypes[html.type]!).send(notFoundPage(request.url.split('?', 1)[0]!, lang, baseIri));
+    }
+    throw errors.notFound(`No resource is described at ${request.url.split('?', 1)[0]}.`);
+  };
+
+  /** `{base}id/...` and `{base}def/...`: things, not documents; 303 See Other to the document that describes them. */
+  const redirectToDocument = async (request: FastifyRequest, reply: FastifyReply) => {
+    const rest = relativePath(request.url, prefix);
+    const thing = rest === null ? null : thingPath(rest);
+    if (rest === null || thing === null) return notFound(request, reply);
+    const graph = state.current;
+    const iri = baseIri + rest;
+    const known = rest.endsWith('/')
+      ? rest === 'def/'
+        ? graph.store.countQuads(null, null, null, DataFactory.namedNode(iri)) > 0
+        : kinds(graph).has(rest.slice(3, -1))
+      : isKnown(graph.store, iri);
+    if (!known) return notFound(request, reply);
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    void reply.header('Cache-Control', 'public, max-age=3600');
+    return reply.code(303).header('Location', `${baseIri}${thing.docPath}${query}`).send();
+  };
+
+  app.get(`${prefix}id/*`, redirectToDocument);
+  app.get(`${prefix}def/*`, redirectToDocument);
+
+  app.get(`${prefix}context.jsonld`, async (request, reply) => {
+    if (notModified(request, reply, state.current, variantKey('context', baseIri), 86_400)) return reply;
+    return reply.type('application/ld+json').send(JSON.stringify({ '@context': jsonLdContext(baseIri) }, null, 2));
+  });
+
+  app.get(`${prefix}doc/*`, async (request, reply) => {
+    const rest = relativePath(request.url, prefix);
+    const docRequest = rest === null ? null : documentRequest(rest, baseIri, offered);
+    if (docRequest === null) return notFound(request, reply);
+    const { target, suffix } = docRequest;
+    const graph = state.current;
+    const store = graph.store;
+
+    let members: string[] | undefined;
+    if (target.kind === 'resource' && !isKnown(store, target.iri)) return notFound(request, reply);
+    if (target.kind === 'index') {
+      members = kinds(graph).get(target.indexKind);
+      if (!members) return notFound(request, reply);
+    }
+    if (target.kind === 'ontology' && store.countQuads(null, null, null, DataFactory.namedNode(target.iri)) === 0) return notFound(request, reply);
+
+    const page = target.kind === 'resource' ? pageNumber(request) : 1;
+    const chosen = suffix !== undefined ? offered.find((t) => t.suffix === suffix)! : negotiate(request.headers.accept, offered, queryParam(request, 'format'));
+    const lang = chosen === html ? pageLanguage(queryParam(request, 'lang'), request.headers['accept-language']) : undefined;
+
+    const docUrl = `${baseIri}${target.docPath}`;
+    const pageUrl = (n: number) => (n === 1 ? docUrl : `${docUrl}?page=${n}`);
+    const description = target.kind === 'resource' ? describe(store, target.iri, page, pageUrl) : undefined;
+    if (description && page > description.pageCount) {
+      throw errors.notFound(`Page ${page} does not exist: the incoming links of ${target.iri} fill ${description.pageCount} page(s).`);
+    }
+
+    // Headers: what varies, where this exact representation lives, and where the others are.
+    if (suffix === undefined) addVary(reply, 'Accept');
+    if (chosen === html) addVary(reply, 'Accept-Language');
+    const pageQuery = page > 1 ? `?page=${page}` : '';
+    if (suffix === undefined) void reply.header('Content-Location', `${formatUrl(baseIri, target.docPath, chosen.suffix)}${pageQuery}`);
+    const links = offered
+      .filter((t) => t !== chosen)
+      .map((t) => `<${formatUrl(baseIri, target.docPath, t.suffix)}${pageQuery}>; rel="alternate"; type="${t.type}"`);
+    if (target.kind === 'resource') links.push(`<${target.iri}>; rel="describes"`);
+    if (chosen === rdfTypes.jsonld) links.push(`<${contextUrl(baseIri)}>; rel="${JSON_LD_CONTEXT_REL}"; type="application/ld+json"`);
+    if (description && description.pageCount > 1) {
+      const self = suffix === undefined ? docUrl : formatUrl(baseIri, target.docPath, suffix);
+      const pageLink = (n: number) => (n === 1 ? self : `${self}?page=${n}`);
+      links.push(`<${pageLink(1)}>; rel="first"`, `<${pageLink(description.pageCount)}>; rel="last"`);
+      if (page > 1) links.push(`<${pageLink(page - 1)}>; rel="prev"`);
+      if (page < description.pageCount) links.push(`<${pageLink(page + 1)}>; rel="next"`);
+    }
+    void reply.header('Link', links.join(', '));
+    if (lang) void reply.header('Content-Language', lang);
+
+    const variant = variantKey(target.docPath, chosen.type, lang ?? '', page);
+    if (notModified(request, reply, graph, variant)) return reply;
+    void reply.type(contentTypes[chosen.type]!);
+
+    const cacheKey = `${graph.version}\u0000${variant}`;
+    const cached = bodies.get(cacheKey);
+    if (cached !== undefined) return reply.send(cached);
+    let body: string;
+    try {
+      body = await render(target, chosen, lang, description, members ?? [], graph);
+    } catch (error) {
+      if (!(error instanceof RdfXmlError)) throw error;
+      // Some graphs cannot be RDF/XML (a predicate without an XML local name): say so and point at the others.
+      void reply.removeHeader('ETag').removeHeader('Last-Modified').removeHeader('Content-Location');
+      throw new HttpError(406, 'NOT_ACCEPTABLE', `${error.message} Ask for another format.`, {
+        offered: offered.filter((t) => t !== rdfTypes.rdfxml).map((t) => t.type),
+      });
+    }
+    if (bodies.size >= CACHE_LIMIT) bodies.delete(bodies.keys().next().value!);
+    bodies.set(cacheKey, body);
+    return reply.send(body);
+  });
+
+  async function render(
+    target: DocumentTarget,
+    chosen: MediaType,
+    lang: PageLanguage | undefined,
+    description: Description | undefined,
+    members: readonly string[],
+    graph: LoadedGraph,
+  ): Promise<string> {
+    const store = graph.store;
+    let quads: Quad[];
+    if (target.kind === 'resource') quads = orderForOutput(description!.quads, target.iri);
+    else if (target.kind === 'index') quads = describeIndex(store, target.iri, target.indexKind, members);
+    else quads = describeOntology(store, target.iri);
+
+    if (chosen === html) {
+      const formats: FormatLink[] = offered
+        .filter((t) => t !== html)
+        .map((t) => ({ label: formatNames[t.type] ?? t.name, type: t.type, url: formatUrl(baseIri, target.docPath, t.suffix) }));
+      const ctx: PageContext = { store, baseIri, lang: lang!, selfPath: pagePath(baseIri, target.docPath), formats };
+      if (target.kind === 'resource') return resourcePage(description!, ctx);
+      if (target.kind === 'index') return indexPage(target.indexKind, members, ctx);
+      return ontologyPage(target.iri, quads, ctx);
+    }
+    if (chosen === rdfTypes.jsonld) {
+      return JSON.stringify(await documentJsonLd(quads, baseIri, target.iri), null, 2);
+    }
+    if (chosen === rdfTypes.rdfxml) return writeRdfXml(quads, allPrefixes(baseIri));
+    return writeN3(quads, chosen.type, baseIri);
+  }
 }

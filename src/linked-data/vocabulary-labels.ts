@@ -1,0 +1,144 @@
+// Human labels (de/en) for the standard properties and classes the graph uses; the project's own terms are labelled in the ontology.
+import { prefixes } from '../rdf/namespaces.js';
+
+export interface TermLabel {
+  de: string;
+  en: string;
+  /** How to read the property backwards, for incoming links ("members" for org:memberOf). */
+  inverseDe?: string;
+  inverseEn?: string;
+}
+
+const p = prefixes;
+
+/** A small table rather than fetching the vocabularies: they are large, remote, and rarely labelled in German. */
+export const propertyLabels: Record<string, TermLabel> = {
+  [`${p.rdf}type`]: { de: 'Typ', en: 'type', inverseDe: 'Instanzen', inverseEn: 'instances' },
+  [`${p.rdfs}label`]: { de: 'Bezeichnung', en: 'label' },
+  [`${p.rdfs}comment`]: { de: 'Kommentar', en: 'comment' },
+  [`${p.rdfs}seeAlso`]: { de: 'siehe auch', en: 'see also' },
+  [`${p.rdfs}isDefinedBy`]: { de: 'definiert in', en: 'defined by', inverseDe: 'definiert', inverseEn: 'defines' },
+  [`${p.rdfs}subClassOf`]: { de: 'Unterklasse von', en: 'subclass of', inverseDe: 'Unterklassen', inverseEn: 'subclasses' },
+  [`${p.rdfs}subPropertyOf`]: { de: 'Untereigenschaft von', en: 'subproperty of', inverseDe: 'Untereigenschaften', inverseEn: 'subproperties' },
+  [`${p.rdfs}domain`]: { de: 'Definitionsbereich', en: 'domain', inverseDe: 'Definitionsbereich von', inverseEn: 'domain of' },
+  [`${p.rdfs}range`]: { de: 'Wertebereich', en: 'range', inverseDe: 'Wertebereich von', inverseEn: 'range of' },
+  [`${p.owl}sameAs`]: { de: 'identisch mit', en: 'same as', inverseDe: 'identisch mit', inverseEn: 'same as' },
+  [`${p.owl}versionInfo`]: { de: 'Version', en: 'version' },
+  [`${p.skos}prefLabel`]: { de: 'Vorzugsbezeichnung', en: 'preferred label' },
+  [`${p.skos}altLabel`]: { de: 'Alternativbezeichnung', en: 'alternative label' },
+  [`${p.skos}note`]: { de: 'Anmerkung', en: 'note' },
+  [`${p.skos}editorialNote`]: { de: 'redaktionelle Anmerkung', en: 'editorial note' },
+  [`${p.skos}definition`]: { de: 'Definition', en: 'definition' },
+  [`${p.skos}inScheme`]: { de: 'in Codeliste', en: 'in scheme', inverseDe: 'Begriffe', inverseEn: 'concepts' },
+  [`${p.skos}hasTopConcept`]: { de: 'Oberbegriff', en: 'top concept', inverseDe: 'Oberbegriff von', inverseEn: 'top concept of' },
+  [`${p.skos}topConceptOf`]: { de: 'Oberbegriff von', en: 'top concept of', inverseDe: 'Oberbegriffe', inverseEn: 'top concepts' },
+  [`${p.skos}broader`]: { de: 'Oberbegriff', en: 'broader', inverseDe: 'Unterbegriffe', inverseEn: 'narrower concepts' },
+  [`${p.skos}narrower`]: { de: 'Unterbegriff', en: 'narrower', inverseDe: 'Oberbegriffe', inverseEn: 'broader concepts' },
+  [`${p.org}memberOf`]: { de: 'Mitglied von', en: 'member of', inverseDe: 'Mitglieder', inverseEn: 'members' },
+  [`${p.org}hasMember`]: { de: 'hat Mitglied', en: 'has member', inverseDe: 'Mitglied von', inverseEn: 'member of' },
+  [`${p.org}member`]: { de: 'Mitglied', en: 'member', inverseDe: 'Mitgliedschaften', inverseEn: 'memberships' },
+  [`${p.org}organization`]: { de: 'Organisation', en: 'organisation', inverseDe: 'Mitgliedschaften', inverseEn: 'memberships' },
+  [`${p.org}role`]: { de: 'Rolle', en: 'role', inverseDe: 'Mitgliedschaften in dieser Rolle', inverseEn: 'memberships in this role' },
+  [`${p.org}memberDuring`]: { de: 'Zeitraum', en: 'period' },
+  [`${p.org}subOrganizationOf`]: { de: 'Teil von', en: 'part of', inverseDe: 'Untergliederungen', inverseEn: 'sub-organisations' },
+  [`${p.org}hasSubOrganization`]: { de: 'Untergliederung', en: 'sub-organisation', inverseDe: 'Teil von', inverseEn: 'part of' },
+  [`${p.org}purpose`]: { de: 'Zweck', en: 'purpose', inverseDe: 'Zweck von', inverseEn: 'purpose of' },
+  [`${p.prov}wasDerivedFrom`]: { de: 'Quelle', en: 'source', inverseDe: 'beschreibt', inverseEn: 'describes' },
+  [`${p.prov}wasInfluencedBy`]: { de: 'beeinflusst von', en: 'influenced by', inverseDe: 'beeinflusste', inverseEn: 'influenced' },
+  [`${p.schema}name`]: { de: 'Name', en: 'name' },
+  [`${p.schema}alternateName`]: { de: 'anderer Name', en: 'alternate name' },
+  [`${p.schema}description`]: { de: 'Beschreibung', en: 'description' },
+  [`${p.schema}url`]: { de: 'Webadresse', en: 'web address' },
+  [`${p.schema}startDate`]: { de: 'Beginn', en: 'start date' },
+  [`${p.schema}endDate`]: { de: 'Ende', en: 'end date' },
+  [`${p.schema}foundingDate`]: { de: 'Gründung', en: 'founded' },
+  [`${p.schema}datePublished`]: { de: 'veröffentlicht', en: 'published' },
+  [`${p.schema}location`]: { de: 'Ort', en: 'location', inverseDe: 'hier ansässig oder stattfindend', inverseEn: 'located or held here' },
+  [`${p.schema}containedInPlace`]: { de: 'liegt in', en: 'contained in', inverseDe: 'enthält', inverseEn: 'contains' },
+  [`${p.schema}funder`]: { de: 'Förderer', en: 'funder', inverseDe: 'fördert', inverseEn: 'funds' },
+  [`${p.schema}fundedItem`]: { de: 'gefördert', en: 'funded item', inverseDe: 'Förderungen', inverseEn: 'grants' },
+  [`${p.schema}organizer`]: { de: 'Veranstalter', en: 'organiser', inverseDe: 'veranstaltet', inverseEn: 'organised' },
+  [`${p.schema}superEvent`]: { de: 'Teil von', en: 'part of', inverseDe: 'Veranstaltungen', inverseEn: 'events' },
+  [`${p.schema}author`]: { de: 'Autor', en: 'author', inverseDe: 'verfasste', inverseEn: 'wrote' },
+  [`${p.schema}about`]: { de: 'handelt von', en: 'about', inverseDe: 'Thema von', inverseEn: 'subject of' },
+  [`${p.schema}inLanguage`]: { de: 'Sprache', en: 'language' },
+  [`${p.schema}availableLanguage`]: { de: 'verfügbare Sprachen', en: 'available languages' },
+  [`${p.schema}encodingFormat`]: { de: 'Format', en: 'format' },
+  [`${p.schema}contentSize`]: { de: 'Größe', en: 'size' },
+  [`${p.schema}value`]: { de: 'Wert', en: 'value' },
+  [`${p.schema}minValue`]: { de: 'mindestens', en: 'at least' },
+  [`${p.schema}maxValue`]: { de: 'höchstens', en: 'at most' },
+  [`${p.schema}unitText`]: { de: 'Einheit', en: 'unit' },
+  [`${p.dct}title`]: { de: 'Titel', en: 'title' },
+  [`${p.dct}publisher`]: { de: 'Herausgeber', en: 'publisher', inverseDe: 'gab heraus', inverseEn: 'published' },
+  [`${p.dct}language`]: { de: 'Sprache', en: 'language' },
+  [`${p.dct}subject`]: { de: 'Thema', en: 'subject', inverseDe: 'Thema von', inverseEn: 'subject of' },
+  [`${p.dct}relation`]: { de: 'verwandt mit', en: 'related to', inverseDe: 'verwandt mit', inverseEn: 'related to' },
+  [`${p.dcat}startDate`]: { de: 'Beginn', en: 'start' },
+  [`${p.dcat}endDate`]: { de: 'Ende', en: 'end' },
+  [`${p.schema}areaServed`]: { de: 'Gebiet', en: 'area served', inverseDe: 'tätig hier', inverseEn: 'working here' },
+  [`${p.schema}contributor`]: { de: 'Mitwirkende', en: 'contributor', inverseDe: 'wirkte mit an', inverseEn: 'contributed to' },
+  [`${p.schema}performer`]: { de: 'Mitwirkende', en: 'performer', inverseDe: 'trat auf bei', inverseEn: 'performed at' },
+  [`${p.schema}attendee`]: { de: 'Teilnehmende', en: 'attendee', inverseDe: 'nahm teil an', inverseEn: 'attended' },
+  [`${p.schema}position`]: { de: 'Position', en: 'position' },
+  [`${p.schema}keywords`]: { de: 'Schlagwörter', en: 'keywords' },
+  [`${p.schema}slogan`]: { de: 'Motto', en: 'slogan' },
+  [`${p.schema}genre`]: { de: 'Gattung', en: 'genre' },
+  [`${p.schema}creativeWorkStatus`]: { de: 'Status', en: 'status' },
+  [`${p.schema}alternativeHeadline`]: { de: 'Untertitel', en: 'alternative headline' },
+  [`${p.foaf}name`]: { de: 'Name', en: 'name' },
+  [`${p.dct}references`]: { de: 'verweist auf', en: 'references', inverseDe: 'erwähnt in', inverseEn: 'referenced by' },
+  [`${p.dct}isPartOf`]: { de: 'Teil von', en: 'part of', inverseDe: 'Teile', inverseEn: 'parts' },
+  [`${p.dct}identifier`]: { de: 'Kennung', en: 'identifier' },
+  [`${p.dct}type`]: { de: 'Art', en: 'kind', inverseDe: 'Art von', inverseEn: 'kind of' },
+  [`${p.dct}audience`]: { de: 'Zielgruppe', en: 'audience', inverseDe: 'Zielgruppe von', inverseEn: 'audience of' },
+  [`${p.dct}contributor`]: { de: 'Mitwirkende', en: 'contributor', inverseDe: 'wirkte mit an', inverseEn: 'contributed to' },
+  [`${p.foaf}primaryTopic`]: { de: 'Hauptthema', en: 'primary topic' },
+};
+
+export const classLabels: Record<string, TermLabel> = {
+  [`${p.schema}City`]: { de: 'Stadt', en: 'City' },
+  [`${p.schema}Country`]: { de: 'Land', en: 'Country' },
+  [`${p.schema}Project`]: { de: 'Projekt', en: 'Project' },
+  [`${p.schema}Event`]: { de: 'Veranstaltung', en: 'Event' },
+  [`${p.schema}EventSeries`]: { de: 'Veranstaltungsreihe', en: 'Event series' },
+  [`${p.schema}DigitalDocument`]: { de: 'Digitales Dokument', en: 'Digital document' },
+  [`${p.schema}CreativeWork`]: { de: 'Werk', en: 'Creative work' },
+  [`${p.schema}MonetaryGrant`]: { de: 'Förderung', en: 'Grant' },
+  [`${p.schema}FundingScheme`]: { de: 'Förderprogramm', en: 'Funding scheme' },
+  [`${p.schema}NGO`]: { de: 'Nichtregierungsorganisation', en: 'NGO' },
+  [`${p.schema}GovernmentOrganization`]: { de: 'Behörde', en: 'Government organisation' },
+  [`${p.schema}Organization`]: { de: 'Organisation', en: 'Organisation' },
+  [`${p.schema}QuantitativeValue`]: { de: 'Anzahl', en: 'Quantity' },
+  [`${p.schema}VirtualLocation`]: { de: 'Online', en: 'Online' },
+  [`${p.schema}Place`]: { de: 'Ort', en: 'Place' },
+  [`${p.org}Organization`]: { de: 'Organisation', en: 'Organisation' },
+  [`${p.org}FormalOrganization`]: { de: 'Formale Organisation', en: 'Formal organisation' },
+  [`${p.org}OrganizationalUnit`]: { de: 'Organisationseinheit', en: 'Organisational unit' },
+  [`${p.org}OrganizationalCollaboration`]: { de: 'Kooperation', en: 'Collaboration' },
+  [`${p.org}Membership`]: { de: 'Mitgliedschaft', en: 'Membership' },
+  [`${p.org}Role`]: { de: 'Rolle', en: 'Role' },
+  [`${p.foaf}Document`]: { de: 'Dokument', en: 'Document' },
+  [`${p.foaf}Person`]: { de: 'Person', en: 'Person' },
+  [`${p.foaf}Agent`]: { de: 'Akteur', en: 'Agent' },
+  [`${p.prov}Entity`]: { de: 'Entität (PROV)', en: 'Entity (PROV)' },
+  [`${p.skos}Concept`]: { de: 'Begriff', en: 'Concept' },
+  [`${p.skos}ConceptScheme`]: { de: 'Codeliste', en: 'Concept scheme' },
+  [`${p.time}Interval`]: { de: 'Zeitraum', en: 'Interval' },
+  [`${p.owl}Ontology`]: { de: 'Ontologie', en: 'Ontology' },
+  [`${p.owl}Class`]: { de: 'Klasse', en: 'Class' },
+  [`${p.rdfs}Class`]: { de: 'Klasse', en: 'Class' },
+  [`${p.owl}ObjectProperty`]: { de: 'Objekteigenschaft', en: 'Object property' },
+  [`${p.owl}DatatypeProperty`]: { de: 'Datentypeigenschaft', en: 'Datatype property' },
+  [`${p.rdf}Property`]: { de: 'Eigenschaft', en: 'Property' },
+  'http://www.w3.org/ns/hydra/core#Collection': { de: 'Sammlung', en: 'Collection' },
+};
+
+/** Writes an IRI as a prefixed name when a known prefix fits (`schema:City`), else in full. */
+export function shortIri(iri: string, extra: Record<string, string> = {}): string {
+  let best: [string, string] | undefined;
+  for (const [name, ns] of Object.entries({ ...prefixes, ...extra })) {
+    if (iri.startsWith(ns) && iri.length > ns.length && (!best || ns.length > best[1].length)) best = [name, ns];
+  }
+  return best ? `${best[0]}:${iri.slice(best[1].length)}` : iri;
+}

@@ -1,0 +1,146 @@
+// JSON-LD and RDF/XML mean exactly what Turtle means: for every resource, index and the ontology, parsing them gives the Turtle graph.
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import jsonld from 'jsonld';
+import { DataFactory, Parser, type Quad } from 'n3';
+import { isomorphic } from 'rdf-isomorphic';
+import { RdfXmlParser } from 'rdfxml-streaming-parser';
+import { loadConfig } from '../src/config.js';
+import { buildServer } from '../src/server.js';
+import { membersByKind } from '../src/linked-data/describe.js';
+import { docPathOf } from '../src/linked-data/paths.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixtures = `${root}test/fixtures/linked-data/`;
+
+/** Every document path of a graph: each of our IRIs that is a subject or object, each kind index, the ontology. */
+function documentPaths(app: FastifyInstance): string[] {
+  const graph = app.graphState.current;
+  const base = graph.baseIri;
+  const paths = new Set<string>();
+  for (const term of [...graph.store.getSubjects(null, null, null), ...graph.store.getObjects(null, null, null)]) {
+    if (term.termType !== 'NamedNode') continue;
+    const doc = docPathOf(term.value, base);
+    if (doc) paths.add(doc);
+  }
+  for (const kind of membersByKind(graph.store, base).keys()) paths.add(`doc/${kind}/`);
+  return [...paths].sort();
+}
+
+function suffixed(path: string, suffix: string): string {
+  return path.endsWith('/') ? `/${path}index.${suffix}` : `/${path}.${suffix}`;
+}
+
+async function expandToQuads(app: FastifyInstance, document: unknown): Promise<Quad[]> {
+  const base = app.config.baseIri;
+  // The context is loaded from the server itself, so the test checks the context we publish.
+  const documentLoader = async (url: string) => {
+    if (url !== `${base}context.jsonld`) throw new Error(`unexpected remote document ${url}`);
+    const response = await app.inject({ url: '/context.jsonld' });
+    return { contextUrl: undefined, documentUrl: url, document: response.json() };
+  };
+  const nquads = (await jsonld.toRDF(document as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader } as jsonld.Options.ToRdf)) as unknown as string;
+  return new Parser({ format: 'application/n-quads' }).parse(nquads);
+}
+
+const XSD_DOUBLE = 'http://www.w3.org/2001/XMLSchema#double';
+
+/**
+ * jsonld.js's toRDF rewrites every xsd:double to its canonical form, even a string "@value" that the
+ * JSON-LD 1.1 API (Object to RDF Conversion) says to keep as written (jsonld lib/toRdf.js, `datatype === XSD_DOUBLE`).
+ * So doubles are compared by value on both sides; the test below checks that our JSON keeps "1.50E0" verbatim.
+ */
+function canonicalDoubles(quads: Quad[]): Quad[] {
+  return quads.map((q) =>
+    q.object.termType === 'Literal' && q.object.datatype.value === XSD_DOUBLE
+      ? DataFactory.quad(q.subject, q.predicate, DataFactory.literal(String(Number(q.object.value)), DataFactory.namedNode(XSD_DOUBLE)), q.graph)
+      : q,
+  );
+}
+
+function parseRdfXml(text: string): Promise<Quad[]> {
+  return new Promise((resolve, reject) => {
+    const quads: Quad[] = [];
+    const parser = new RdfXmlParser();
+    parser.on('data', (q: Quad) => quads.push(q)).on('error', reject).on('end', () => resolve(quads));
+    parser.end(text);
+  });
+}
+
+const graphs: Array<[string, Record<string, string>]> = [
+  ['fixture graph', { DATA_DIR: `${fixtures}data`, ONTOLOGY_DIR: `${fixtures}ontology` }],
+];
+if (existsSync(`${root}data`) && readdirSync(`${root}data`).some((f) => f.endsWith('.trig'))) {
+  graphs.push(['project graph (data/ + ontology/)', { DATA_DIR: `${root}data`, ONTOLOGY_DIR: `${root}ontology` }]);
+}
+
+describe.each(graphs)('%s', (_name, dirs) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildServer(loadConfig({ ...dirs, QUERIES_DIR: `${fixtures}queries`, SHAPES_DIR: 'none', LOG_LEVEL: 'silent' }));
+  });
+  afterAll(async () => app?.close());
+
+  it('JSON-LD, RDF/XML and Turtle of every document are isomorphic', async () => {
+    const paths = documentPaths(app);
+    expect(paths.length).toBeGreaterThan(5);
+    const failures: string[] = [];
+    for (const path of paths) {
+      const ttl = await app.inject({ url: suffixed(path, 'ttl') });
+      const json = await app.inject({ url: suffixed(path, 'jsonld') });
+      if (ttl.statusCode !== 200 || json.statusCode !== 200) {
+        failures.push(`${path}: ${ttl.statusCode}/${json.statusCode}`);
+        continue;
+      }
+      const fromTurtle = new Parser({ format: 'text/turtle' }).parse(ttl.body);
+      const fromJsonLd = await expandToQuads(app, json.json());
+      if (fromTurtle.length === 0 || !isomorphic(canonicalDoubles(fromTurtle), canonicalDoubles(fromJsonLd))) failures.push(`${path}: ${fromTurtle.length} Turtle triples, ${fromJsonLd.length} from JSON-LD`);
+      const xml = await app.inject({ url: suffixed(path, 'rdf') });
+      const fromXml = xml.statusCode === 200 ? await parseRdfXml(xml.body) : [];
+      if (!isomorphic(fromTurtle, fromXml)) failures.push(`${path}: RDF/XML (${xml.statusCode}) gives ${fromXml.length} triples`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('compaction with the published context', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildServer(
+      loadConfig({ DATA_DIR: `${fixtures}data`, ONTOLOGY_DIR: `${fixtures}ontology`, QUERIES_DIR: `${fixtures}queries`, SHAPES_DIR: 'none', LOG_LEVEL: 'silent' }),
+    );
+  });
+  afterAll(async () => app?.close());
+
+  const node = async (path: string, id: string) => {
+    const doc = (await app.inject({ url: path })).json();
+    const nodes: Array<Record<string, unknown>> = doc['@graph'] ?? [doc];
+    return nodes.find((n) => n.id === id)!;
+  };
+
+  it('uses short keys, language maps and typed dates', async () => {
+    const iash = await node('/doc/network/iash.jsonld', 'http://localhost:3000/id/network/iash');
+    expect(iash.label).toEqual({ de: 'Internationale Allianz Sicherer Häfen', en: 'International Alliance of Safe Harbours' });
+    expect(iash.startDate).toBe('2021-06-15');
+    // A month-precise date keeps its datatype instead of passing for an xsd:date.
+    expect(iash['schema:foundingDate']).toEqual({ type: 'xsd:gYearMonth', '@value': '2021-06' });
+    expect(iash.wasDerivedFrom).toBe('http://localhost:3000/id/source/networks');
+    const berlin = await node('/doc/city/berlin.jsonld', 'http://localhost:3000/id/city/berlin');
+    expect(berlin.type).toEqual(expect.arrayContaining(['schema:City', 'org:Organization']));
+    expect(berlin.memberOf).toEqual(expect.arrayContaining(['http://localhost:3000/id/network/eurocities']));
+  });
+
+  it('nests blank nodes and writes exact numbers and booleans as JSON values', async () => {
+    const eurocities = await node('/doc/network/eurocities.jsonld', 'http://localhost:3000/id/network/eurocities');
+    expect(eurocities.reportedMemberCount).toMatchObject({ type: 'schema:QuantitativeValue', value: 200, approximate: true });
+  });
+
+  it('keeps odd literals exactly (non-canonical numbers, unknown datatypes, untagged labels)', async () => {
+    const evil = await node('/doc/network/evil.jsonld', 'http://localhost:3000/id/network/evil');
+    const weird = evil['http://example.org/vocab#weird'] as unknown[];
+    expect(weird).toEqual(expect.arrayContaining([{ type: 'xsd:integer', '@value': '0200' }, { type: 'xsd:double', '@value': '1.50E0' }, 42, false]));
+    expect(evil.label).toMatchObject({ '@none': 'untagged label' });
+  });
+});
