@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { buildServer } from './server.js';
 import { DataLoadError } from './store/load.js';
 import { ValidationFailedError } from './validate/shacl.js';
+import { QueryFileError } from './api/query-file.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Data, shape and configuration problems are the operator's to fix: print them plainly and serve nothing.
-  if (error instanceof ValidationFailedError || error instanceof DataLoadError || error instanceof ConfigError) {
+  if (error instanceof ValidationFailedError || error instanceof DataLoadError || error instanceof ConfigError || error instanceof QueryFileError) {
     console.error(error.message);
   } else {
     console.error(error);

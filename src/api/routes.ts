@@ -1,8 +1,189 @@
-// Placeholder: the api read path registers its routes here.
-import type { FastifyInstance } from 'fastify';
+// The REST API: every queries/NAME.rq becomes GET /api/NAME, documented in OpenAPI 3.1 (/openapi.json) with Swagger UI at /docs.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Negotiator from 'negotiator';
 import type { ReadPathOptions } from '../server.js';
+import { errors } from '../errors.js';
+import { json, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
+import { negotiate } from '../rdf/negotiate.js';
+import { notModified } from '../http/conditional.js';
+import type { QueryExecutor } from '../sparql/executor.js';
+import { loadQueryFiles, standardParameters, type CannedQuery } from './query-file.js';
+import { bindParameters, bindingKey, boundQueryText, type BoundTerm } from './bind.js';
+import { languages, renderCsv, renderJson, renderJsonLd, renderSparqlJson, shape, sortItems, toPlain, type Language, type Shaped } from './results.js';
+import { parameterError, querystringSchema, responseSchemas } from './schema.js';
+import { ResultCache } from './result-cache.js';
+import type { Store } from 'n3';
+
+/** What the API offers, in order of preference (the first answers a missing Accept or *\/*). */
+const offered: readonly MediaType[] = [json, rdfTypes.jsonld, resultTypes.csv, resultTypes.json];
+
+/** Distinct parameter combinations whose results are kept; the data is small, so entries are too. */
+const cacheEntries = 500;
+
+/** The reader's language: `lang` first, then Accept-Language, else English. */
+function chooseLanguage(lang: unknown, acceptLanguage: string | undefined): Language {
+  if (typeof lang === 'string' && (languages as readonly string[]).includes(lang)) return lang as Language;
+  if (acceptLanguage) {
+    const best = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language([...languages]);
+    if (best) return best as Language;
+  }
+  return 'en';
+}
+
+/** Runs one query with its bound terms and groups the rows; results are cached per graph version and binding. */
+function resultsOf(executor: QueryExecutor, cache: ResultCache<Promise<Shaped>>) {
+  return (query: CannedQuery, bound: Map<string, BoundTerm[]>, version: string): Promise<Shaped> => {
+    const key = `${version} ${bindingKey(query, bound)}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const pending = (async () => {
+      const result = await executor.execute({ query: boundQueryText(query, bound) });
+      if (result.type !== 'bindings') throw new Error(`${query.file} did not answer bindings`);
+      return shape(query, result.variables, result.rows);
+    })();
+    cache.set(key, pending);
+    // A failed run (timeout, overload) must not be remembered.
+    pending.catch(() => cache.delete(key));
+    return pending;
+  };
+}
+
+/** Links to the neighbouring pages, on the public base IRI, keeping every other parameter as the client gave it. */
+function pageLinks(baseIri: string, request: FastifyRequest, name: string, offset: number, limit: number, total: number): string[] {
+  const search = new URLSearchParams(request.url.split('?')[1] ?? '');
+  const link = (at: number, rel: string) => {
+    const params = new URLSearchParams(search);
+    params.set('limit', String(limit));
+    params.set('offset', String(at));
+    return `<${baseIri}api/${name}?${params.toString()}>; rel="${rel}"`;
+  };
+  const links: string[] = [];
+  if (offset + limit < total) links.push(link(offset + limit, 'next'));
+  if (offset > 0) links.push(link(Math.max(0, offset - limit), 'prev'));
+  return links;
+}
+
+/** Runs each query's documented example at start, so the OpenAPI document shows real answers (first two objects). */
+async function examples(queries: CannedQuery[], store: Store, version: string, run: ReturnType<typeof resultsOf>) {
+  const found = new Map<string, unknown[]>();
+  for (const query of queries) {
+    try {
+      const bound = bindParameters(query, query.example, store);
+      const shaped = await run(query, bound, version);
+      found.set(query.name, sortItems(query, shaped.items, 'en').slice(0, 2).map((item) => toPlain(query, item, 'en')));
+    } catch {
+      // An example that does not run on this graph (e.g. a test fixture) only leaves the example out.
+    }
+  }
+  return found;
+}
 
 export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
-  void app;
-  void options;
+  const { config, state, executor } = options;
+  const queries = await loadQueryFiles(config.queriesDir, config.baseIri);
+  const cache = new ResultCache<Promise<Shaped>>(cacheEntries);
+  state.onChange(() => cache.clear());
+  const run = resultsOf(executor, cache);
+
+  // The documented examples are real answers, computed once the server is up (workers take seconds to
+  // start); the OpenAPI document waits for them, the API does not.
+  const exampleMedia = new Map<string, Record<string, unknown>>();
+  let examplesReady: Promise<void> = Promise.resolve();
+  app.addHook('onReady', async () => {
+    examplesReady = examples(queries, state.current.store, state.current.version, run).then((found) => {
+      for (const [name, example] of found) {
+        const media = exampleMedia.get(name);
+        if (media) media.example = example;
+      }
+    });
+  });
+  app.addHook('onRequest', async (request) => {
+    if (request.url === '/openapi.json' || request.url.startsWith('/docs')) await examplesReady;
+  });
+
+  // Swagger first, so that it sees the routes below (and only these: it lives in this plugin's scope).
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'City networks on refugee and migration policy: REST API',
+        version: '1.0.0',
+        description:
+          'Canned SPARQL queries over the knowledge graph of European city networks on refugee and migration policy. ' +
+          'Each endpoint is one file in queries/ whose SPARQL you can read and reuse at /sparql. Parameter values are bound as RDF terms, never pasted into query text.',
+        license: { name: 'CC BY 4.0 (data)', url: config.datasetLicense },
+      },
+      servers: [{ url: config.baseIri.replace(/\/$/, '') }],
+      tags: [...new Set(queries.flatMap((q) => q.tags))].sort().map((name) => ({ name })),
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  app.get('/openapi.json', { schema: { hide: true } }, async (request, reply) => {
+    if (notModified(request, reply, state.current, 'openapi')) return reply;
+    return reply.type('application/json; charset=utf-8').send(app.swagger());
+  });
+
+  for (const query of queries) {
+    const allowed = new Set<string>([...query.parameters.map((p) => p.name), ...standardParameters]);
+    const response = responseSchemas(query);
+    exampleMedia.set(query.name, (response[200] as { content: Record<string, Record<string, unknown>> }).content['application/json']!);
+    app.get(
+      `/api/${query.name}`,
+      {
+        schema: {
+          summary: query.summary,
+          description: `${query.description}\n\nQuery file: \`queries/${query.name}.rq\`.`,
+          tags: query.tags,
+          operationId: query.name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+          querystring: querystringSchema(query, config.baseIri),
+          response,
+        },
+        schemaErrorFormatter: (validation) => parameterError(validation, query, config.baseIri),
+        // Fastify's validator drops unknown properties silently; a typo must answer 400 instead.
+        preValidation: async (request: FastifyRequest) => {
+          for (const name of Object.keys(request.query as object)) {
+            if (!allowed.has(name)) {
+              throw errors.badParameter(name, `Unknown parameter "${name}". This endpoint accepts: ${[...allowed].join(', ')}.`, {
+                expected: [...allowed].join(', '),
+              });
+            }
+          }
+        },
+      },
+      async (request: FastifyRequest, reply: FastifyReply) => {
+        const values = request.query as Record<string, unknown>;
+        const mediaType = negotiate(request.headers.accept, offered, values.format as string | undefined);
+        const lang = chooseLanguage(values.lang, request.headers['accept-language']);
+        void reply.header('Vary', 'Accept, Accept-Language');
+        const graph = state.current;
+        const bound = bindParameters(query, values, graph.store);
+        const limit = values.limit as number;
+        const offset = values.offset as number;
+        const variant = createHash('sha256')
+          .update(JSON.stringify([bindingKey(query, bound), mediaType.type, lang, limit, offset]))
+          .digest('base64url')
+          .slice(0, 24);
+        if (notModified(request, reply, graph, variant)) return reply;
+
+        const shaped = await run(query, bound, graph.version);
+        const sorted = sortItems(query, shaped.items, lang);
+        const page = sorted.slice(offset, offset + limit);
+        const links = pageLinks(config.baseIri, request, query.name, offset, limit, sorted.length);
+        if (links.length > 0) void reply.header('Link', links.join(', '));
+        switch (mediaType) {
+          case rdfTypes.jsonld:
+            return reply.type(`${mediaType.type}; charset=utf-8`).send(await renderJsonLd(query, page, config.baseIri));
+          case resultTypes.csv:
+            return reply.header('Content-Language', lang).type('text/csv; charset=utf-8; header=present').send(renderCsv(query, page, lang));
+          case resultTypes.json:
+            return reply.type(`${mediaType.type}; charset=utf-8`).send(renderSparqlJson(shaped, page));
+          default:
+            return reply.header('Content-Language', lang).type('application/json; charset=utf-8').send(renderJson(query, page, lang));
+        }
+      },
+    );
+  }
 }

@@ -1,0 +1,338 @@
+// Reads one canned query (queries/NAME.rq): its `#+` YAML header and its SPARQL, both checked at start, errors naming file and line.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import sparqljs from 'sparqljs';
+import type { Pattern, SelectQuery, Variable } from 'sparqljs';
+
+/** A query file that cannot be served: the message names the file and the line. */
+export class QueryFileError extends Error {
+  override name = 'QueryFileError';
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    message: string,
+  ) {
+    super(`${file}${line === undefined ? '' : `:${line}`}: ${message}`);
+  }
+}
+
+export const parameterTypes = ['iri', 'string', 'language', 'date', 'integer', 'boolean'] as const;
+export type ParameterType = (typeof parameterTypes)[number];
+
+export const fieldTypes = ['iri', 'text', 'string', 'integer', 'number', 'date', 'boolean'] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+/** Parameters every endpoint has; a header may not declare them itself. */
+export const standardParameters = ['lang', 'format', 'limit', 'offset'] as const;
+
+export interface ParameterSpec {
+  readonly name: string;
+  readonly type: ParameterType;
+  readonly description: string;
+  readonly required: boolean;
+  readonly repeatable: boolean;
+  readonly enum?: readonly (string | number)[];
+  readonly default?: string | number | boolean | readonly (string | number)[];
+  /** For `iri`: the namespaces (absolute) a value may live in; a slug is looked up in each, in this order. */
+  readonly namespaces: readonly string[];
+  /** For `iri`: what the namespaces are called in messages ("network", "project"). */
+  readonly kinds: readonly string[];
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly maxLength: number;
+  /** For `string`: lower-case and strip accents before binding (for accent-insensitive matching). */
+  readonly fold: boolean;
+  /** The query variable the value is bound to with VALUES (when there is no pattern). */
+  readonly variable: string;
+  /** A group pattern added once per value, with `?value` replaced by the value's term: every value must hold. */
+  readonly pattern?: readonly Pattern[];
+  readonly example?: unknown;
+}
+
+export interface FieldSpec {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly array: boolean;
+  /** A projected variable holding the label of this field's IRI: the JSON value becomes `{id, label}`. */
+  readonly label?: string;
+  /** The RDF property the field stands for (absolute IRI, or "@id"); fields without one are left out of JSON-LD. */
+  readonly property?: string;
+  readonly description: string;
+}
+
+export interface CannedQuery {
+  readonly name: string;
+  readonly file: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly tags: readonly string[];
+  readonly parameters: readonly ParameterSpec[];
+  readonly fields: readonly FieldSpec[];
+  /** Variables whose values identify one result object; rows sharing them are merged. Empty: one object per row. */
+  readonly key: readonly string[];
+  /** Fields the objects are sorted by, in the requested language; empty keeps the query's ORDER BY. */
+  readonly orderBy: readonly string[];
+  readonly pagination: { readonly default: number; readonly max: number };
+  readonly query: SelectQuery;
+  /** Query parameters of the documented example request. */
+  readonly example: Readonly<Record<string, string | readonly string[]>>;
+}
+
+const headerKeys = ['summary', 'description', 'tags', 'parameters', 'fields', 'key', 'orderBy', 'pagination', 'example'];
+const parameterKeys = [
+  'type', 'description', 'required', 'repeatable', 'enum', 'default', 'kinds', 'namespace', 'minimum', 'maximum',
+  'maxLength', 'fold', 'variable', 'pattern', 'example',
+];
+const fieldKeys = ['type', 'array', 'label', 'property', 'description'];
+const namePattern = /^[A-Za-z][A-Za-z0-9_]*$/;
+const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Splits the leading `#+` lines off; the header keeps its line numbers (line N of the header is line N of the file). */
+function headerText(text: string): string | undefined {
+  const lines = text.split('\n');
+  const header: string[] = [];
+  for (const line of lines) {
+    if (!line.startsWith('#+')) break;
+    header.push(line.slice(2).startsWith(' ') ? line.slice(3) : line.slice(2));
+  }
+  return header.length === 0 ? undefined : header.join('\n');
+}
+
+/** Collects every variable name used anywhere in a sparqljs AST. */
+function variablesIn(node: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) for (const item of node) variablesIn(item, into);
+  else if (node !== null && typeof node === 'object') {
+    const term = node as { termType?: string; value?: string; type?: string; values?: Array<Record<string, unknown>> };
+    if (term.termType === 'Variable' && typeof term.value === 'string') into.add(term.value);
+    else if (term.type === 'values' && Array.isArray(term.values)) {
+      // VALUES rows name their variables in their keys ("?type").
+      for (const row of term.values) for (const key of Object.keys(row)) into.add(key.replace(/^\?/, ''));
+    } else for (const value of Object.values(node)) variablesIn(value, into);
+  }
+  return into;
+}
+
+/** Reads, checks and compiles one query file. */
+export function parseQueryFile(text: string, file: string, baseIri: string): CannedQuery {
+  const name = path.basename(file, '.rq');
+  if (!slugPattern.test(name)) throw new QueryFileError(file, undefined, `the file name must be a lower-case slug (a-z, 0-9, -), got "${name}"`);
+  const header = headerText(text);
+  if (header === undefined) throw new QueryFileError(file, 1, 'the file must begin with a "#+" YAML header (summary, parameters, fields)');
+
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(header, { lineCounter, uniqueKeys: true });
+  const firstError = doc.errors[0];
+  if (firstError) throw new QueryFileError(file, firstError.linePos?.[0].line, `header: ${firstError.message.split('\n')[0]}`);
+
+  /** The line of the header node at `at` (or of the closest enclosing node that has a position). */
+  const lineOf = (at: readonly (string | number)[]): number | undefined => {
+    for (let n = at.length; n >= 0; n--) {
+      const node = doc.getIn(at.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const fail = (at: readonly (string | number)[], message: string): never => {
+    throw new QueryFileError(file, lineOf(at), `header ${at.length ? `"${at.join('.')}"` : ''}: ${message}`.replace('header : ', 'header: '));
+  };
+
+  const raw: unknown = doc.toJS();
+  if (!isMap(doc.contents) || raw === null || typeof raw !== 'object') fail([], 'must be a YAML mapping');
+  const h = raw as Record<string, unknown>;
+  for (const key of Object.keys(h)) if (!headerKeys.includes(key)) fail([key], `unknown key; allowed: ${headerKeys.join(', ')}`);
+
+  const str = (at: (string | number)[], value: unknown, required = false): string => {
+    if (value === undefined && !required) return '';
+    if (typeof value !== 'string' || value.trim() === '') fail(at, 'must be a non-empty string');
+    return (value as string).trim();
+  };
+  const bool = (at: (string | number)[], value: unknown): boolean => {
+    if (value === undefined) return false;
+    if (typeof value !== 'boolean') fail(at, 'must be true or false');
+    return value as boolean;
+  };
+  const int = (at: (string | number)[], value: unknown): number | undefined => {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value)) fail(at, 'must be an integer');
+    return value as number;
+  };
+  const strings = (at: (string | number)[], value: unknown): string[] => {
+    if (value === undefined) return [];
+    const list = typeof value === 'string' ? [value] : value;
+    if (!Array.isArray(list) || list.some((v) => typeof v !== 'string' || v === '')) fail(at, 'must be a string or a list of strings');
+    return list as string[];
+  };
+
+  const summary = str(['summary'], h.summary, true);
+  const description = str(['description'], h.description);
+  const tags = strings(['tags'], h.tags);
+
+  // The SPARQL: parsed with the whole file so that the parser's line numbers are the file's.
+  const parser = new sparqljs.Parser({ baseIRI: baseIri });
+  let parsed: sparqljs.SparqlQuery;
+  try {
+    parsed = parser.parse(text) as sparqljs.SparqlQuery;
+  } catch (error) {
+    const e = error as Error & { hash?: { loc?: { first_line?: number } } };
+    const line = e.hash?.loc?.first_line ?? Number(/line (\d+)/.exec(e.message)?.[1] ?? NaN);
+    throw new QueryFileError(file, Number.isNaN(line) ? undefined : line, `SPARQL: ${e.message.split('\n')[0]} ${e.message.split('\n').slice(1, 3).join(' ').trim()}`.trim());
+  }
+  const queryLine = text.split('\n').findIndex((l) => /^\s*(SELECT|PREFIX|BASE|ASK|CONSTRUCT|DESCRIBE)\b/i.test(l)) + 1 || undefined;
+  if (parsed.type !== 'query' || parsed.queryType !== 'SELECT') throw new QueryFileError(file, queryLine, 'the query must be a SELECT query');
+  const query = parsed;
+  if (query.variables.length === 1 && (query.variables[0] as { termType?: string }).termType === 'Wildcard') {
+    throw new QueryFileError(file, queryLine, 'SELECT * is not allowed: name the projected variables, each described under "fields"');
+  }
+  if (query.limit !== undefined || query.offset !== undefined) {
+    throw new QueryFileError(file, queryLine, 'LIMIT/OFFSET belong to the pagination (limit/offset parameters), not the query');
+  }
+  const projected = (query.variables as Array<Variable>).map((v) => ('termType' in v ? v.value : v.variable.value));
+  const used = variablesIn(query.where ?? []);
+
+  const prefixDeclarations = Object.entries(query.prefixes ?? {})
+    .map(([prefix, iri]) => `PREFIX ${prefix}: <${iri}>`)
+    .join('\n');
+  const expand = (at: (string | number)[], value: string): string => {
+    if (value === '@id') return value;
+    const colon = value.indexOf(':');
+    const prefix = value.slice(0, colon);
+    if (/^https?:\/\//.test(value)) return value;
+    const namespace = colon > 0 ? query.prefixes?.[prefix] : undefined;
+    if (namespace === undefined) return fail(at, `"${value}" is neither an absolute IRI nor a prefixed name with a PREFIX of the query`);
+    return namespace + value.slice(colon + 1);
+  };
+
+  // Parameters.
+  const parameters: ParameterSpec[] = [];
+  const rawParameters = h.parameters ?? {};
+  if (rawParameters === null || typeof rawParameters !== 'object' || Array.isArray(rawParameters)) fail(['parameters'], 'must be a mapping of parameter names');
+  for (const [pname, value] of Object.entries(rawParameters as Record<string, unknown>)) {
+    const at = ['parameters', pname];
+    if (!namePattern.test(pname)) fail(at, 'a parameter name must be letters, digits and _');
+    if ((standardParameters as readonly string[]).includes(pname)) fail(at, `"${pname}" is a standard parameter of every endpoint; do not declare it`);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(at, 'must be a mapping (type, description, ...)');
+    const p = value as Record<string, unknown>;
+    for (const key of Object.keys(p)) if (!parameterKeys.includes(key)) fail([...at, key], `unknown key; allowed: ${parameterKeys.join(', ')}`);
+    const type = p.type as ParameterType;
+    if (!parameterTypes.includes(type)) fail([...at, 'type'], `must be one of ${parameterTypes.join(', ')}`);
+    const kinds = strings([...at, 'kinds'], p.kinds);
+    const namespaceRaw = p.namespace === undefined ? [] : strings([...at, 'namespace'], p.namespace);
+    if (type === 'iri' && kinds.length + namespaceRaw.length === 0) fail(at, 'an iri parameter needs "kinds" (e.g. [network, project]) or a "namespace"');
+    if (type !== 'iri' && kinds.length + namespaceRaw.length > 0) fail(at, '"kinds" and "namespace" are for iri parameters only');
+    for (const kind of kinds) if (!slugPattern.test(kind)) fail([...at, 'kinds'], `"${kind}" is not a kind slug`);
+    const namespaces = [...kinds.map((k) => `${baseIri}id/${k}/`), ...namespaceRaw.map((n) => new URL(n, baseIri).href)];
+    const enumValues = p.enum;
+    if (enumValues !== undefined && (!Array.isArray(enumValues) || enumValues.length === 0 || enumValues.some((v) => typeof v !== 'string' && typeof v !== 'number'))) {
+      fail([...at, 'enum'], 'must be a non-empty list of strings or numbers');
+    }
+    const pattern = p.pattern === undefined ? undefined : str([...at, 'pattern'], p.pattern, true);
+    let patternAst: Pattern[] | undefined;
+    if (pattern !== undefined) {
+      if (!/\?value\b/.test(pattern)) fail([...at, 'pattern'], 'must use the variable ?value (the parameter value is bound to it)');
+      try {
+        const wrapped = parser.parse(`${prefixDeclarations}\nSELECT * WHERE { ${pattern} }`) as SelectQuery;
+        patternAst = wrapped.where ?? [];
+      } catch (error) {
+        fail([...at, 'pattern'], `not a SPARQL group pattern: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
+    const variable = p.variable === undefined ? pname : str([...at, 'variable'], p.variable);
+    if (pattern === undefined && !used.has(variable)) fail(at, `the query never uses ?${variable}, so the parameter would do nothing (add it to the query or give a "pattern")`);
+    const maxLength = int([...at, 'maxLength'], p.maxLength) ?? 200;
+    const repeatable = bool([...at, 'repeatable'], p.repeatable);
+    const def = p.default;
+    if (def !== undefined) {
+      const ok = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+      if (!(ok(def) || (repeatable && Array.isArray(def) && def.every(ok)))) fail([...at, 'default'], 'must be a value (or a list of values for a repeatable parameter)');
+    }
+    parameters.push({
+      name: pname,
+      type,
+      description: str([...at, 'description'], p.description, true),
+      required: bool([...at, 'required'], p.required),
+      repeatable,
+      ...(enumValues !== undefined ? { enum: enumValues as (string | number)[] } : {}),
+      ...(def !== undefined ? { default: def as ParameterSpec['default'] } : {}),
+      namespaces,
+      kinds: [...kinds, ...namespaceRaw],
+      ...(p.minimum !== undefined ? { minimum: int([...at, 'minimum'], p.minimum) } : {}),
+      ...(p.maximum !== undefined ? { maximum: int([...at, 'maximum'], p.maximum) } : {}),
+      maxLength,
+      fold: bool([...at, 'fold'], p.fold),
+      variable,
+      ...(patternAst !== undefined ? { pattern: patternAst } : {}),
+      ...(p.example !== undefined ? { example: p.example } : {}),
+    });
+  }
+
+  // Fields: every projected variable is described, and every field is projected.
+  const fields: FieldSpec[] = [];
+  const rawFields = h.fields;
+  if (rawFields === null || typeof rawFields !== 'object' || Array.isArray(rawFields)) fail(['fields'], 'must be a mapping from projected variables to their description');
+  for (const [fname, value] of Object.entries(rawFields as Record<string, unknown>)) {
+    const at = ['fields', fname];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(at, 'must be a mapping (type, description, ...)');
+    const f = value as Record<string, unknown>;
+    for (const key of Object.keys(f)) if (!fieldKeys.includes(key)) fail([...at, key], `unknown key; allowed: ${fieldKeys.join(', ')}`);
+    const type = f.type as FieldType;
+    if (!fieldTypes.includes(type)) fail([...at, 'type'], `must be one of ${fieldTypes.join(', ')}`);
+    if (!projected.includes(fname)) fail(at, `?${fname} is not projected by the query`);
+    const label = f.label === undefined ? undefined : str([...at, 'label'], f.label);
+    if (label !== undefined) {
+      if (type !== 'iri') fail([...at, 'label'], 'only iri fields can have a label variable');
+      if (!projected.includes(label)) fail([...at, 'label'], `?${label} is not projected by the query`);
+    }
+    fields.push({
+      name: fname,
+      type,
+      array: bool([...at, 'array'], f.array),
+      ...(label !== undefined ? { label } : {}),
+      ...(f.property !== undefined ? { property: expand([...at, 'property'], str([...at, 'property'], f.property, true)) } : {}),
+      description: str([...at, 'description'], f.description, true),
+    });
+  }
+  const described = new Set([...fields.map((f) => f.name), ...fields.flatMap((f) => (f.label ? [f.label] : []))]);
+  const selectLine = text.split('\n').findIndex((l) => /^\s*SELECT\b/i.test(l)) + 1 || queryLine;
+  for (const variable of projected) {
+    if (!described.has(variable)) throw new QueryFileError(file, selectLine, `the projected variable ?${variable} is not described under "fields" in the header`);
+  }
+
+  const key = strings(['key'], h.key ?? (fields.some((f) => f.name === 'id') ? 'id' : []));
+  for (const k of key) if (!fields.some((f) => f.name === k && !f.array)) fail(['key'], `"${k}" is not a single-valued field`);
+  const orderBy = strings(['orderBy'], h.orderBy);
+  for (const o of orderBy) if (!fields.some((f) => f.name === o)) fail(['orderBy'], `"${o}" is not a field`);
+
+  const pg = (h.pagination ?? {}) as Record<string, unknown>;
+  if (typeof pg !== 'object' || Array.isArray(pg)) fail(['pagination'], 'must be a mapping with default and max');
+  for (const k of Object.keys(pg)) if (!['default', 'max'].includes(k)) fail(['pagination', k], 'unknown key; allowed: default, max');
+  const pagination = { default: int(['pagination', 'default'], pg.default) ?? 100, max: int(['pagination', 'max'], pg.max) ?? 1000 };
+  if (pagination.default < 1 || pagination.max < pagination.default) fail(['pagination'], 'needs 1 <= default <= max');
+
+  const example: Record<string, string | string[]> = {};
+  const rawExample = h.example ?? {};
+  if (rawExample === null || typeof rawExample !== 'object' || Array.isArray(rawExample)) fail(['example'], 'must be a mapping of parameter values');
+  for (const [k, v] of Object.entries(rawExample as Record<string, unknown>)) {
+    if (!parameters.some((p) => p.name === k) && !(standardParameters as readonly string[]).includes(k)) fail(['example', k], 'not a parameter of this endpoint');
+    example[k] = Array.isArray(v) ? v.map(String) : String(v);
+  }
+
+  return { name, file, summary, description, tags, parameters, fields, key, orderBy, pagination, query, example };
+}
+
+/** Loads every `*.rq` of a folder, in name order; the first broken file throws. */
+export async function loadQueryFiles(dir: string, baseIri: string): Promise<CannedQuery[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.rq')).sort();
+  } catch (error) {
+    throw new QueryFileError(dir, undefined, `cannot read the queries folder: ${(error as Error).message}`);
+  }
+  const shownDir = path.relative(process.cwd(), dir) || dir;
+  const queries: CannedQuery[] = [];
+  for (const name of names) {
+    const text = await readFile(path.join(dir, name), 'utf8');
+    queries.push(parseQueryFile(text, path.join(shownDir, name), baseIri));
+  }
+  return queries;
+}
