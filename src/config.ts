@@ -31,6 +31,8 @@ export interface Config {
   readonly serviceAllowList: readonly string[];
   /** Licence IRI of the dataset (DATASET_LICENSE). */
   readonly datasetLicense: string;
+  /** E-mail address published as the dataset's contact point (DATASET_CONTACT_EMAIL); null publishes the home page only. */
+  readonly datasetContactEmail: string | null;
   /** Log level for fastify's logger (LOG_LEVEL), "silent" to turn logging off. */
   readonly logLevel: string;
 }
@@ -61,6 +63,13 @@ function absoluteIri(name: string, raw: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name} must be an http(s) IRI, got "${raw}"`);
   return raw;
+}
+
+/** Optional e-mail address: empty means none; anything else must look like local@domain. */
+function emailAddress(name: string, raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(raw.trim())) throw new ConfigError(`${name} must be an e-mail address, got "${raw}"`);
+  return raw.trim();
 }
 
 function folder(env: Env, name: string, fallback: string): string {
@@ -97,6 +106,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     queryWorkers: integer(env, 'QUERY_WORKERS', 2, 1, 64),
     serviceAllowList: Object.freeze(allowList),
     datasetLicense: absoluteIri('DATASET_LICENSE', env.DATASET_LICENSE ?? 'http://creativecommons.org/licenses/by/4.0/'),
+    datasetContactEmail: emailAddress('DATASET_CONTACT_EMAIL', env.DATASET_CONTACT_EMAIL),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...overrides,
   };

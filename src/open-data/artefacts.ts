@@ -1,0 +1,96 @@
+// Everything the open-data path serves, built once per loaded graph (and again when the graph is replaced).
+import type { Quad } from '@rdfjs/types';
+import type { Config } from '../config.js';
+import type { LoadedGraph } from '../store/load.js';
+import { serializeQuads } from '../rdf/serialize.js';
+import { rdfTypes } from '../rdf/media-types.js';
+import { allPrefixes } from '../rdf/namespaces.js';
+import { buildCatalogue, sourcesOf, type SourceInfo, type Lang } from './catalogue.js';
+import { buildDumps, type Dump } from './dumps.js';
+import { loadRelease, type Release } from './release.js';
+import { robotsTxt, sitemapXml } from './sitemap.js';
+import { computeStatistics, type GraphStatistics } from './statistics.js';
+import { buildVoid, exampleResources } from './void.js';
+import { DataFactory } from 'n3';
+
+export interface OpenDataArtefacts {
+  readonly graph: LoadedGraph;
+  readonly release: Release;
+  readonly statistics: GraphStatistics;
+  readonly dumps: readonly Dump[];
+  readonly catalogue: readonly Quad[];
+  readonly void: readonly Quad[];
+  readonly sources: Readonly<Record<Lang, readonly SourceInfo[]>>;
+  readonly sitemap: string;
+  readonly robots: string;
+  /** Serializes the catalogue or VoID once per media type. */
+  serialized(document: 'catalogue' | 'void', mediaType: string): Promise<string>;
+}
+
+/** Builds every artefact for one graph. Pure apart from reading the changelog next to the data. */
+export async function buildArtefacts(config: Config, graph: LoadedGraph): Promise<OpenDataArtefacts> {
+  const release = await loadRelease(config.dataDir, graph.loadedAt);
+  const statistics = computeStatistics(graph);
+  const dumps = await buildDumps(graph);
+  const catalogue = buildCatalogue({ config, graph, release, statistics, dumps }).getQuads(null, null, null, null);
+  const examples = exampleResources(statistics, (iri) => graph.store.countQuads(DataFactory.namedNode(iri), null, null, null));
+  const voidQuads = buildVoid({ baseIri: config.baseIri, release, statistics, dumps, examples }).getQuads(null, null, null, null);
+  const cache = new Map<string, Promise<string>>();
+  return {
+    graph,
+    release,
+    statistics,
+    dumps,
+    catalogue,
+    void: voidQuads,
+    sources: { de: sourcesOf(graph, 'de'), en: sourcesOf(graph, 'en') },
+    sitemap: sitemapXml(config.baseIri, statistics, release.date),
+    robots: robotsTxt(config.baseIri),
+    serialized(document, mediaType) {
+      const key = `${document} ${mediaType}`;
+      let text = cache.get(key);
+      if (!text) {
+        const quads = document === 'catalogue' ? catalogue : voidQuads;
+        text = serializeQuads(quads, mediaType, config.baseIri);
+        cache.set(key, text);
+      }
+      return text;
+    },
+  };
+}
+
+/**
+ * Holds the artefacts of the graph being served. The first build starts at registration and is awaited
+ * by the first request; a replaced graph starts a new build at once, and requests never see a mix.
+ */
+export class ArtefactCache {
+  readonly #config: Config;
+  #graph: LoadedGraph;
+  #pending: Promise<OpenDataArtefacts>;
+
+  constructor(config: Config, graph: LoadedGraph) {
+    this.#config = config;
+    this.#graph = graph;
+    this.#pending = this.#start(graph);
+  }
+
+  #start(graph: LoadedGraph): Promise<OpenDataArtefacts> {
+    const pending = buildArtefacts(this.#config, graph);
+    // A failed build surfaces on the requests that await it; this only keeps it from being "unhandled" meanwhile.
+    pending.catch(() => undefined);
+    return pending;
+  }
+
+  /** Called from GraphState.onChange. */
+  replace(graph: LoadedGraph): Promise<OpenDataArtefacts> {
+    this.#graph = graph;
+    this.#pending = this.#start(graph);
+    return this.#pending;
+  }
+
+  /** The artefacts of the current graph. */
+  current(graph: LoadedGraph): Promise<OpenDataArtefacts> {
+    if (graph !== this.#graph) return this.replace(graph);
+    return this.#pending;
+  }
+}

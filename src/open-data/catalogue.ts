@@ -1,0 +1,361 @@
+// The DCAT-AP 3.0.0 catalogue ({base}dataset): one dcat:Catalog, one dcat:Dataset, a distribution per dump, the two data services.
+import { DataFactory, Store } from 'n3';
+import type { NamedNode, Quad_Object, Quad_Subject } from '@rdfjs/types';
+import type { Config } from '../config.js';
+import type { LoadedGraph } from '../store/load.js';
+import { ns } from '../rdf/namespaces.js';
+import type { Dump } from './dumps.js';
+import type { Release } from './release.js';
+import type { GraphStatistics } from './statistics.js';
+
+const { namedNode, literal } = DataFactory;
+
+export type Lang = 'de' | 'en';
+export type Texts = Readonly<Record<Lang, string>>;
+
+/** Fixed texts about the dataset, in German and English. */
+export const datasetText = {
+  title: {
+    de: 'Städtenetzwerke in der Flucht- und Migrationspolitik',
+    en: 'City networks on refugee and migration policy',
+  },
+  description: {
+    de: 'Ein Wissensgraph über europäische Städtenetzwerke in der Flucht- und Migrationspolitik (EUROCITIES, Bündnis Städte Sicherer Häfen, Internationale Allianz Sicherer Häfen, Cities4Refugees, Moving Cities) und die Arbeit Berlins darin: Netzwerke, Städte, Projekte, Mitgliedschaften, Veranstaltungen, Dokumente und Förderung. Von Hand aus fünf öffentlichen Webseiten erschlossen; jede Aussage steht im benannten Graphen ihrer Quelle.',
+    en: "A knowledge graph of European city networks on refugee and migration policy (EUROCITIES, the alliance Städte Sicherer Häfen, the International Alliance of Safe Harbours, Cities4Refugees, Moving Cities) and Berlin's work in them: networks, cities, projects, memberships, events, documents and funding. Extracted by hand from five public web pages; every statement sits in the named graph of its source.",
+  },
+  catalogueTitle: {
+    de: 'Katalog: Städtenetzwerke in der Flucht- und Migrationspolitik',
+    en: 'Catalogue: city networks on refugee and migration policy',
+  },
+  catalogueDescription: {
+    de: 'DCAT-AP-Katalog dieses Dienstes: der Datensatz, seine Downloads, der SPARQL-Endpunkt und die REST-Schnittstelle.',
+    en: 'DCAT-AP catalogue of this service: the dataset, its downloads, the SPARQL endpoint and the REST API.',
+  },
+  publisher: {
+    de: 'Projekt „Städtenetzwerke in der Flucht- und Migrationspolitik – Linked Open Data“',
+    en: 'Project “City networks on refugee and migration policy – Linked Open Data”',
+  },
+  provenance: {
+    de: 'Die Aussagen wurden von Hand aus fünf öffentlichen deutschsprachigen Webseiten (Senatsverwaltung Berlin, Berlin Governance Platform, Rosa-Luxemburg-Stiftung) erschlossen, ohne Ergänzungen; jede Ressource verweist mit prov:wasDerivedFrom auf ihre Quellen, und jede Aussage steht im benannten Graphen ihrer Quelle. Der Graph wird vor der Veröffentlichung mit SHACL geprüft.',
+    en: 'The statements were extracted by hand from five public German-language web pages (Berlin Senate, Berlin Governance Platform, Rosa-Luxemburg-Stiftung), adding nothing; every resource points to its sources with prov:wasDerivedFrom and every statement sits in the named graph of its source. The graph is validated with SHACL before it is published.',
+  },
+  keywords: {
+    de: ['Städtenetzwerke', 'Flucht', 'Migration', 'Integration', 'Partizipation', 'Berlin', 'EUROCITIES', 'Sichere Häfen', 'Linked Open Data'],
+    en: ['city networks', 'refugees', 'migration', 'integration', 'participation', 'Berlin', 'EUROCITIES', 'safe harbours', 'Linked Open Data'],
+  },
+} as const;
+
+const authority = 'http://publications.europa.eu/resource/authority/';
+const iana = 'https://www.iana.org/assignments/media-types/';
+
+/** EU data themes that fit the graph: society (migration, integration), government (city administrations), regions and cities. */
+export const themes: ReadonlyArray<{ code: string; label: Texts }> = [
+  { code: 'SOCI', label: { de: 'Bevölkerung und Gesellschaft', en: 'Population and society' } },
+  { code: 'GOVE', label: { de: 'Regierung und öffentlicher Sektor', en: 'Government and public sector' } },
+  { code: 'REGI', label: { de: 'Regionen und Städte', en: 'Regions and cities' } },
+];
+
+/** Names of licences a deployment is likely to configure; any other IRI is shown as the IRI itself. */
+const licenceNames: Record<string, string> = {
+  'http://creativecommons.org/licenses/by/4.0/': 'CC BY 4.0',
+  'https://creativecommons.org/licenses/by/4.0/': 'CC BY 4.0',
+  'http://creativecommons.org/licenses/by-sa/4.0/': 'CC BY-SA 4.0',
+  'https://creativecommons.org/licenses/by-sa/4.0/': 'CC BY-SA 4.0',
+  'http://creativecommons.org/publicdomain/zero/1.0/': 'CC0 1.0',
+  'https://creativecommons.org/publicdomain/zero/1.0/': 'CC0 1.0',
+  'https://www.govdata.de/dl-de/by-2-0': 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
+};
+
+/** ADMS licence types of the licences above (DCAT-AP recommends dct:type on a licence). */
+const licenceTypes: Record<string, ReadonlyArray<{ code: string; label: Texts }>> = {
+  'CC BY 4.0': [{ code: 'Attribution', label: { de: 'Namensnennung', en: 'Attribution' } }],
+  'CC BY-SA 4.0': [
+    { code: 'Attribution', label: { de: 'Namensnennung', en: 'Attribution' } },
+    { code: 'ShareAlike', label: { de: 'Weitergabe unter gleichen Bedingungen', en: 'Share alike' } },
+  ],
+  'CC0 1.0': [{ code: 'PublicDomain', label: { de: 'Gemeinfreiheit', en: 'Public domain' } }],
+  'Datenlizenz Deutschland – Namensnennung – Version 2.0': [{ code: 'Attribution', label: { de: 'Namensnennung', en: 'Attribution' } }],
+};
+
+export function licenceName(iri: string): string {
+  return licenceNames[iri] ?? iri;
+}
+
+/** A source page of the graph, as the catalogue credits it. */
+export interface SourceInfo {
+  readonly iri: string;
+  readonly title: string;
+  readonly publisher: string | undefined;
+}
+
+/** The IRIs the catalogue uses; hash IRIs inside the catalogue document, so each resolves to it. */
+export function catalogueIris(baseIri: string) {
+  const doc = `${baseIri}dataset`;
+  return {
+    document: doc,
+    catalog: `${doc}#catalog`,
+    dataset: `${doc}#dataset`,
+    publisher: `${doc}#publisher`,
+    contact: `${doc}#contact`,
+    temporal: `${doc}#temporal`,
+    provenance: `${doc}#provenance`,
+    attribution: `${doc}#attribution`,
+    sparqlService: `${doc}#sparql`,
+    apiService: `${doc}#api`,
+    distribution: (id: string) => `${doc}#dist-${id}`,
+    checksum: (id: string) => `${doc}#dist-${id}-checksum`,
+    download: (fileName: string) => `${baseIri}download/${fileName}`,
+    sparqlEndpoint: `${baseIri}sparql`,
+    apiEndpoint: `${baseIri}api/`,
+    openApi: `${baseIri}openapi.json`,
+    void: `${baseIri}.well-known/void`,
+    home: baseIri,
+  };
+}
+
+/** The source pages in the graph (`{base}id/source/...` typed foaf:Document), with their titles and publishers' labels. */
+export function sourcesOf(graph: LoadedGraph, lang: Lang = 'de'): SourceInfo[] {
+  const { store, baseIri } = graph;
+  const labelOf = (iri: string): string | undefined => {
+    const labels = store.getObjects(namedNode(iri), ns.rdfs('label'), null).filter((o) => o.termType === 'Literal');
+    const preferred = labels.find((l) => (l as { language: string }).language === lang) ?? labels[0];
+    return preferred?.value;
+  };
+  return store
+    .getSubjects(ns.rdf('type'), ns.foaf('Document'), null)
+    .filter((s) => s.termType === 'NamedNode' && s.value.startsWith(`${baseIri}id/source/`))
+    .map((s) => s.value)
+    .filter((iri, index, all) => all.indexOf(iri) === index)
+    .sort()
+    .map((iri) => {
+      const titles = store.getObjects(namedNode(iri), ns.dct('title'), null);
+      const title = titles.find((t) => (t as { language?: string }).language === lang)?.value ?? titles[0]?.value ?? labelOf(iri) ?? iri;
+      const publisher = store.getObjects(namedNode(iri), ns.dct('publisher'), null)[0];
+      return { iri, title, publisher: publisher ? (labelOf(publisher.value) ?? publisher.value) : undefined };
+    });
+}
+
+/** The credit line required by the licence: the licence and every source with its publisher. */
+export function attributionText(config: Config, sources: readonly SourceInfo[], lang: Lang): string {
+  const list = sources.map((s) => (s.publisher ? `${s.title} (${s.publisher})` : s.title)).join('; ');
+  return lang === 'de'
+    ? `Lizenz: ${licenceName(config.datasetLicense)}. Bitte nennen Sie bei der Weiterverwendung diesen Datensatz und seine Quellen: ${list}.`
+    : `Licence: ${licenceName(config.datasetLicense)}. When reusing the data, credit this dataset and its sources: ${list}.`;
+}
+
+/** The ready-to-copy citation naming the version, in both languages. */
+export function citationText(baseIri: string, release: Release, lang: Lang): string {
+  const year = release.date.slice(0, 4);
+  const { document } = catalogueIris(baseIri);
+  return lang === 'de'
+    ? `${datasetText.publisher.de} (${year}). ${datasetText.title.de} [Datensatz], Version ${release.version} vom ${release.date}. ${document}`
+    : `${datasetText.publisher.en} (${year}). ${datasetText.title.en} [Data set], version ${release.version} of ${release.date}. ${document}`;
+}
+
+export interface CatalogueInput {
+  readonly config: Config;
+  readonly graph: LoadedGraph;
+  readonly release: Release;
+  readonly statistics: GraphStatistics;
+  readonly dumps: readonly Dump[];
+}
+
+/** Builds the catalogue as triples (default graph). Every value with an sh:class constraint in DCAT-AP is typed here. */
+export function buildCatalogue(input: CatalogueInput): Store {
+  const { config, graph, release, statistics, dumps } = input;
+  const iri = catalogueIris(config.baseIri);
+  const store = new Store();
+  const node = (value: string) => namedNode(value);
+  const add = (s: string | Quad_Subject, p: NamedNode, o: Quad_Object | string) =>
+    store.addQuad(typeof s === 'string' ? node(s) : s, p, typeof o === 'string' ? node(o) : o);
+  const texts = (s: string, p: NamedNode, t: Texts) => {
+    add(s, p, literal(t.de, 'de'));
+    add(s, p, literal(t.en, 'en'));
+  };
+  const date = (value: string) => literal(value, ns.xsd('date'));
+  const a = ns.rdf('type');
+  const concept = (value: string, scheme: string, label: Texts, type?: NamedNode) => {
+    add(value, a, ns.skos('Concept'));
+    if (type) add(value, a, type);
+    texts(value, ns.skos('prefLabel'), label);
+    add(value, ns.skos('inScheme'), scheme);
+  };
+  const sources = sourcesOf(graph);
+
+  // The publisher: the project itself, the only agent we can honestly name. Contact: its home page.
+  add(iri.publisher, a, ns.foaf('Agent'));
+  add(iri.publisher, a, ns.foaf('Organization'));
+  texts(iri.publisher, ns.foaf('name'), datasetText.publisher);
+  add(iri.publisher, ns.foaf('homepage'), iri.home);
+  add(iri.contact, a, ns.vcard('Kind'));
+  add(iri.contact, a, ns.vcard('Organization'));
+  add(iri.contact, ns.vcard('fn'), literal(datasetText.publisher.en, 'en'));
+  add(iri.contact, ns.vcard('hasURL'), iri.home);
+  if (config.datasetContactEmail) add(iri.contact, ns.vcard('hasEmail'), `mailto:${config.datasetContactEmail}`);
+  add(iri.home, a, ns.foaf('Document'));
+
+  // Licence, credit and access rights.
+  add(config.datasetLicense, a, ns.dct('LicenseDocument'));
+  add(config.datasetLicense, ns.rdfs('label'), literal(licenceName(config.datasetLicense)));
+  for (const type of licenceTypes[licenceName(config.datasetLicense)] ?? []) {
+    const typeIri = `http://purl.org/adms/licencetype/${type.code}`;
+    concept(typeIri, 'http://purl.org/adms/licencetype/1.0', type.label);
+    add(config.datasetLicense, ns.dct('type'), typeIri);
+  }
+  // The dumps are rebuilt from every release and stay at the same URLs: "available" in the EU's planned-availability list.
+  const available = `${authority}planned-availability/AVAILABLE`;
+  concept(available, `${authority}planned-availability`, { de: 'verfügbar', en: 'available' });
+  add(iri.attribution, a, ns.dct('RightsStatement'));
+  texts(iri.attribution, ns.rdfs('label'), { de: attributionText(config, sourcesOf(graph, 'de'), 'de'), en: attributionText(config, sourcesOf(graph, 'en'), 'en') });
+  const publicAccess = `${authority}access-right/PUBLIC`;
+  concept(publicAccess, `${authority}access-right`, { de: 'öffentlich', en: 'public' }, ns.dct('RightsStatement'));
+  const irregular = `${authority}frequency/IRREG`;
+  concept(irregular, `${authority}frequency`, { de: 'unregelmäßig', en: 'irregular' }, ns.dct('Frequency'));
+  add(iri.provenance, a, ns.dct('ProvenanceStatement'));
+  texts(iri.provenance, ns.rdfs('label'), datasetText.provenance);
+
+  // Controlled vocabularies: themes, place, languages.
+  const themeScheme = `${authority}data-theme`;
+  add(themeScheme, a, ns.skos('ConceptScheme'));
+  texts(themeScheme, ns.dct('title'), { de: 'Datenthemen', en: 'Data theme' });
+  for (const theme of themes) concept(`${themeScheme}/${theme.code}`, themeScheme, theme.label);
+  const europe = `${authority}continent/EUROPE`;
+  concept(europe, `${authority}continent`, { de: 'Europa', en: 'Europe' }, ns.dct('Location'));
+  const languages = [
+    { iri: `${authority}language/DEU`, label: { de: 'Deutsch', en: 'German' } },
+    { iri: `${authority}language/ENG`, label: { de: 'Englisch', en: 'English' } },
+  ];
+  for (const language of languages) concept(language.iri, `${authority}language`, language.label, ns.dct('LinguisticSystem'));
+
+  // The catalogue.
+  add(iri.catalog, a, ns.dcat('Catalog'));
+  texts(iri.catalog, ns.dct('title'), datasetText.catalogueTitle);
+  texts(iri.catalog, ns.dct('description'), datasetText.catalogueDescription);
+  add(iri.catalog, ns.dct('publisher'), iri.publisher);
+  add(iri.catalog, ns.foaf('homepage'), iri.home);
+  add(iri.catalog, ns.dct('license'), config.datasetLicense);
+  add(iri.catalog, ns.dct('issued'), date(release.firstDate));
+  add(iri.catalog, ns.dct('modified'), date(release.date));
+  add(iri.catalog, ns.dcat('themeTaxonomy'), themeScheme);
+  add(iri.catalog, ns.dct('spatial'), europe);
+  for (const language of languages) add(iri.catalog, ns.dct('language'), language.iri);
+  add(iri.catalog, ns.dcat('dataset'), iri.dataset);
+  add(iri.catalog, ns.dcat('service'), iri.sparqlService);
+  add(iri.catalog, ns.dcat('service'), iri.apiService);
+
+  // The dataset.
+  add(iri.dataset, a, ns.dcat('Dataset'));
+  texts(iri.dataset, ns.dct('title'), datasetText.title);
+  texts(iri.dataset, ns.dct('description'), datasetText.description);
+  add(iri.dataset, ns.dct('publisher'), iri.publisher);
+  add(iri.dataset, ns.dcat('contactPoint'), iri.contact);
+  add(iri.dataset, ns.dct('license'), config.datasetLicense);
+  add(iri.dataset, ns.dct('accessRights'), publicAccess);
+  add(iri.dataset, ns.dct('accrualPeriodicity'), irregular);
+  add(iri.dataset, ns.dct('provenance'), iri.provenance);
+  for (const theme of themes) add(iri.dataset, ns.dcat('theme'), `${themeScheme}/${theme.code}`);
+  add(iri.dataset, ns.dct('spatial'), europe);
+  for (const language of languages) add(iri.dataset, ns.dct('language'), language.iri);
+  if (statistics.temporal) {
+    add(iri.dataset, ns.dct('temporal'), iri.temporal);
+    add(iri.temporal, a, ns.dct('PeriodOfTime'));
+    add(iri.temporal, ns.dcat('startDate'), statistics.temporal.start.literal);
+    add(iri.temporal, ns.dcat('endDate'), statistics.temporal.end.literal);
+  }
+  add(iri.dataset, ns.dct('issued'), date(release.firstDate));
+  add(iri.dataset, ns.dct('modified'), date(release.date));
+  add(iri.dataset, ns.dcat('version'), literal(release.version));
+  if (release.notes) add(iri.dataset, namedNode('http://www.w3.org/ns/adms#versionNotes'), literal(release.notes, 'en'));
+  for (const lang of ['de', 'en'] as const) {
+    for (const keyword of datasetText.keywords[lang]) add(iri.dataset, ns.dcat('keyword'), literal(keyword, lang));
+    add(iri.dataset, ns.dct('bibliographicCitation'), literal(citationText(config.baseIri, release, lang), lang));
+  }
+  add(iri.dataset, ns.dcat('landingPage'), iri.home);
+  // DCAT-AP 3.0.0 ranges dct:source to dcat:Dataset; the sources are web pages, and typing them as datasets
+  // would make harvesters (ckanext-dcat reads every dcat:Dataset) list five bogus datasets. PROV says it exactly.
+  for (const source of sources) add(iri.dataset, ns.prov('wasDerivedFrom'), source.iri);
+  add(iri.dataset, ns.rdfs('seeAlso'), iri.void);
+
+  // One distribution per dump: bytes, checksum and media type of exactly the file served.
+  for (const dump of dumps) {
+    const d = iri.distribution(dump.id);
+    add(iri.dataset, ns.dcat('distribution'), d);
+    add(d, a, ns.dcat('Distribution'));
+    texts(d, ns.dct('title'), dump.title);
+    texts(d, ns.dct('description'), dump.description);
+    const url = iri.download(dump.fileName);
+    add(url, a, ns.rdfs('Resource'));
+    add(d, ns.dcat('downloadURL'), url);
+    add(d, ns.dcat('accessURL'), url);
+    add(`${iana}${dump.mediaType}`, a, ns.dct('MediaType'));
+    add(d, ns.dcat('mediaType'), `${iana}${dump.mediaType}`);
+    if (dump.compressFormat) {
+      add(`${iana}${dump.compressFormat}`, a, ns.dct('MediaType'));
+      add(d, ns.dcat('compressFormat'), `${iana}${dump.compressFormat}`);
+    }
+    const fileType = `${authority}file-type/${dump.fileType}`;
+    add(fileType, a, ns.dct('MediaTypeOrExtent'));
+    add(fileType, ns.skos('inScheme'), `${authority}file-type`);
+    add(d, ns.dct('format'), fileType);
+    add(d, ns.dcat('byteSize'), literal(String(dump.bytes.length), ns.xsd('nonNegativeInteger')));
+    const checksum = iri.checksum(dump.id);
+    add(d, ns.spdx('checksum'), checksum);
+    add(checksum, a, ns.spdx('Checksum'));
+    add(checksum, ns.spdx('algorithm'), ns.spdx('checksumAlgorithm_sha256'));
+    add(checksum, ns.spdx('checksumValue'), literal(dump.sha256, ns.xsd('hexBinary')));
+    add(d, ns.dct('license'), config.datasetLicense);
+    add(d, ns.dct('rights'), iri.attribution);
+    add(d, ns.dct('issued'), date(release.date));
+    add(d, ns.dct('modified'), date(release.date));
+    for (const language of languages) add(d, ns.dct('language'), language.iri);
+    add(d, namedNode('http://data.europa.eu/r5r/availability'), available);
+  }
+  add(ns.spdx('checksumAlgorithm_sha256'), a, ns.spdx('ChecksumAlgorithm'));
+
+  // The two data services over the same dataset.
+  const services = [
+    {
+      iri: iri.sparqlService,
+      endpoint: iri.sparqlEndpoint,
+      description: iri.sparqlEndpoint,
+      standard: 'https://www.w3.org/TR/sparql11-protocol/',
+      title: { de: 'SPARQL-1.1-Endpunkt', en: 'SPARQL 1.1 endpoint' },
+      text: {
+        de: 'SPARQL-1.1-Abfragen über den ganzen Graphen; der Standardgraph ist die Vereinigung aller benannten Graphen. Die Dienstbeschreibung (SPARQL Service Description) liefert der Endpunkt selbst.',
+        en: 'SPARQL 1.1 queries over the whole graph; the default graph is the union of all named graphs. The endpoint itself answers with its SPARQL service description.',
+      },
+    },
+    {
+      iri: iri.apiService,
+      endpoint: iri.apiEndpoint,
+      description: iri.openApi,
+      standard: undefined,
+      title: { de: 'REST-Schnittstelle', en: 'REST API' },
+      text: {
+        de: 'JSON-Schnittstelle für häufige Fragen (Netzwerke, Städte, Projekte, Mitgliedschaften), beschrieben als OpenAPI-Dokument.',
+        en: 'JSON API for common questions (networks, cities, projects, memberships), described by an OpenAPI document.',
+      },
+    },
+  ];
+  for (const service of services) {
+    add(service.iri, a, ns.dcat('DataService'));
+    texts(service.iri, ns.dct('title'), service.title);
+    texts(service.iri, ns.dct('description'), service.text);
+    add(service.endpoint, a, ns.rdfs('Resource'));
+    add(service.description, a, ns.rdfs('Resource'));
+    add(service.iri, ns.dcat('endpointURL'), service.endpoint);
+    add(service.iri, ns.dcat('endpointDescription'), service.description);
+    add(service.iri, ns.dcat('servesDataset'), iri.dataset);
+    add(service.iri, ns.dct('publisher'), iri.publisher);
+    add(service.iri, ns.dcat('contactPoint'), iri.contact);
+    add(service.iri, ns.dct('license'), config.datasetLicense);
+    add(service.iri, ns.dct('accessRights'), publicAccess);
+    for (const theme of themes) add(service.iri, ns.dcat('theme'), `${themeScheme}/${theme.code}`);
+    for (const lang of ['de', 'en'] as const) for (const keyword of datasetText.keywords[lang]) add(service.iri, ns.dcat('keyword'), literal(keyword, lang));
+    if (service.standard) {
+      add(service.standard, a, ns.dct('Standard'));
+      add(service.iri, ns.dct('conformsTo'), service.standard);
+    }
+  }
+  return store;
+}

@@ -1,0 +1,177 @@
+// Builds the downloadable dumps (N-Quads gzip, TriG, Turtle, JSON-LD) from the validated graph, byte-stable for a given graph.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import jsonld from 'jsonld';
+import { DataFactory, Parser, Writer } from 'n3';
+import type { Quad } from '@rdfjs/types';
+import type { LoadedGraph } from '../store/load.js';
+import { allPrefixes } from '../rdf/namespaces.js';
+import { jsonLdContext } from '../rdf/jsonld-context.js';
+import { rdfTypes } from '../rdf/media-types.js';
+import { termKey } from './statistics.js';
+
+/** One downloadable file: its bytes, how it is served and how the catalogue describes it. */
+export interface Dump {
+  /** File name under `{base}download/`. */
+  readonly fileName: string;
+  /** Short id used in the distribution IRI (`{base}dataset#dist-{id}`). */
+  readonly id: string;
+  /** Content-Type sent with the file. */
+  readonly contentType: string;
+  /** IANA media type of the data inside (dcat:mediaType). */
+  readonly mediaType: string;
+  /** IANA media type of the compression, when the file is compressed (dcat:compressFormat). */
+  readonly compressFormat?: string;
+  /** EU file-type authority code (dct:format). */
+  readonly fileType: string;
+  readonly title: { readonly de: string; readonly en: string };
+  readonly description: { readonly de: string; readonly en: string };
+  /** Whether the format keeps the named graphs. */
+  readonly keepsGraphs: boolean;
+  /** The file exactly as downloaded: dcat:byteSize and spdx:checksum describe these bytes. */
+  readonly bytes: Buffer;
+  readonly sha256: string;
+  /** The same bytes gzip-compressed, sent with `Content-Encoding: gzip` to clients that accept it (uncompressed files only). */
+  readonly gzipped?: Buffer;
+}
+
+/**
+ * gzip with a fixed header: Node's zlib writes mtime 0 and no file name, so the same input always gives
+ * the same bytes (for one zlib version and level).
+ */
+function gzip(bytes: Buffer): Buffer {
+  return gzipSync(bytes, { level: 9 });
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function write(quads: Quad[], format: string, prefixes: Record<string, string>): Promise<string> {
+  const writer = new Writer({ format, prefixes });
+  writer.addQuads(quads);
+  return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
+}
+
+function compareKeys(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! < b[i]!) return -1;
+    if (a[i]! > b[i]!) return 1;
+  }
+  return 0;
+}
+
+/**
+ * The graph as canonical N-Quads (RDF Dataset Canonicalization, RDFC-1.0, via jsonld.js): blank nodes get
+ * labels that depend only on the graph (`_:c14n0`...), lines are sorted. Every other dump starts from it,
+ * so no dump depends on load order, parser-generated blank node labels or the time of the build.
+ */
+export async function canonicalNQuads(graph: LoadedGraph): Promise<string> {
+  const raw = await write(graph.store.getQuads(null, null, null, null), rdfTypes.nquads.type, {});
+  // @types/jsonld lacks the N-Quads input overload that jsonld.js supports.
+  const canonize = jsonld.canonize as unknown as (input: string, options: Record<string, string>) => Promise<string>;
+  return canonize(raw, { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads', format: 'application/n-quads' });
+}
+
+/** Builds every dump of a graph. Same graph (and base IRI) in, same bytes out. */
+export async function buildDumps(graph: LoadedGraph): Promise<Dump[]> {
+  const canonical = await canonicalNQuads(graph);
+  // blankNodePrefix '' keeps the canonical labels; N3's default prefix (b0_, b1_...) counts parses and would change.
+  const quads = new Parser({ format: 'application/n-quads', blankNodePrefix: '' }).parse(canonical);
+  const byGraph = [...quads].sort((a, b) =>
+    compareKeys([termKey(a.graph), termKey(a.subject), a.predicate.value, termKey(a.object)], [termKey(b.graph), termKey(b.subject), b.predicate.value, termKey(b.object)]),
+  );
+  const triples = new Map<string, Quad>();
+  for (const q of quads) {
+    const key = `${termKey(q.subject)} ${q.predicate.value} ${termKey(q.object)}`;
+    if (!triples.has(key)) triples.set(key, q);
+  }
+  const sortedTriples = [...triples.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, q]) => DataFactory.quad(q.subject, q.predicate, q.object));
+  const prefixes = allPrefixes(graph.baseIri);
+
+  const trig = Buffer.from(await write(byGraph, rdfTypes.trig.type, prefixes), 'utf8');
+  const turtle = Buffer.from(await write(sortedTriples, rdfTypes.turtle.type, prefixes), 'utf8');
+  const expanded = await jsonld.fromRDF(canonical, { format: 'application/n-quads', useNativeTypes: false });
+  const compacted = await jsonld.compact(expanded, jsonLdContext(graph.baseIri) as jsonld.ContextDefinition);
+  const jsonLdText = Buffer.from(`${JSON.stringify(compacted, null, 1)}\n`, 'utf8');
+  const nquadsGz = gzip(Buffer.from(canonical, 'utf8'));
+
+  const file = (dump: Omit<Dump, 'sha256' | 'gzipped'>, compressible: boolean): Dump => ({
+    ...dump,
+    sha256: sha256(dump.bytes),
+    ...(compressible ? { gzipped: gzip(dump.bytes) } : {}),
+  });
+  return [
+    file(
+      {
+        fileName: 'dataset.nq.gz',
+        id: 'nquads',
+        contentType: 'application/gzip',
+        mediaType: rdfTypes.nquads.type,
+        compressFormat: 'application/gzip',
+        fileType: 'RDF_N_QUADS',
+        title: { de: 'Gesamter Graph als N-Quads (gzip)', en: 'Whole graph as N-Quads (gzip)' },
+        description: {
+          de: 'Alle Quads mit ihren benannten Graphen (ein Graph je Quelle), kanonisch (RDFC-1.0) und sortiert, gzip-komprimiert.',
+          en: 'Every quad with its named graph (one graph per source), canonical (RDFC-1.0) and sorted, gzip-compressed.',
+        },
+        keepsGraphs: true,
+        bytes: nquadsGz,
+      },
+      false,
+    ),
+    file(
+      {
+        fileName: 'dataset.trig',
+        id: 'trig',
+        contentType: rdfTypes.trig.type,
+        mediaType: rdfTypes.trig.type,
+        fileType: 'RDF_TRIG',
+        title: { de: 'Gesamter Graph als TriG', en: 'Whole graph as TriG' },
+        description: {
+          de: 'Alle Quads mit ihren benannten Graphen (ein Graph je Quelle), nach Graph und Subjekt sortiert.',
+          en: 'Every quad with its named graph (one graph per source), sorted by graph and subject.',
+        },
+        keepsGraphs: true,
+        bytes: trig,
+      },
+      true,
+    ),
+    file(
+      {
+        fileName: 'dataset.ttl',
+        id: 'turtle',
+        contentType: `${rdfTypes.turtle.type}; charset=utf-8`,
+        mediaType: rdfTypes.turtle.type,
+        fileType: 'RDF_TURTLE',
+        title: { de: 'Vereinigter Graph als Turtle', en: 'Union graph as Turtle' },
+        description: {
+          de: 'Die Vereinigung aller Graphen (jedes Tripel einmal, ohne Graphnamen), wie sie der SPARQL-Standardgraph zeigt.',
+          en: 'The union of all graphs (each triple once, without graph names), as the SPARQL default graph shows it.',
+        },
+        keepsGraphs: false,
+        bytes: turtle,
+      },
+      true,
+    ),
+    file(
+      {
+        fileName: 'dataset.jsonld',
+        id: 'jsonld',
+        contentType: rdfTypes.jsonld.type,
+        mediaType: rdfTypes.jsonld.type,
+        fileType: 'JSON_LD',
+        title: { de: 'Gesamter Graph als JSON-LD', en: 'Whole graph as JSON-LD' },
+        description: {
+          de: 'Alle Quads als JSON-LD 1.1 mit eingebettetem Kontext; jeder benannte Graph ist ein Eintrag mit eigenem @graph.',
+          en: 'Every quad as JSON-LD 1.1 with an embedded context; each named graph is an entry with its own @graph.',
+        },
+        keepsGraphs: true,
+        bytes: jsonLdText,
+      },
+      true,
+    ),
+  ];
+}

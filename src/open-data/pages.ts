@@ -1,0 +1,234 @@
+// The HTML pages of the open-data path: the home page (with its schema.org Dataset) and the human view of the catalogue.
+import { escapeHtml, jsonForScript, renderPage } from '../html/layout.js';
+import { prefixes } from '../rdf/namespaces.js';
+import type { Config } from '../config.js';
+import type { Dump } from './dumps.js';
+import type { Release } from './release.js';
+import type { GraphStatistics } from './statistics.js';
+import { attributionText, catalogueIris, citationText, datasetText, licenceName, themes, type Lang, type SourceInfo } from './catalogue.js';
+
+export interface PageInput {
+  readonly config: Config;
+  readonly release: Release;
+  readonly statistics: GraphStatistics;
+  readonly dumps: readonly Dump[];
+  readonly sources: Readonly<Record<Lang, readonly SourceInfo[]>>;
+}
+
+const kindNames: Record<string, { de: string; en: string }> = {
+  city: { de: 'Städte', en: 'Cities' },
+  country: { de: 'Staaten', en: 'Countries' },
+  network: { de: 'Netzwerke', en: 'Networks' },
+  project: { de: 'Projekte', en: 'Projects' },
+  organisation: { de: 'Organisationen', en: 'Organisations' },
+  person: { de: 'Personen', en: 'People' },
+  event: { de: 'Veranstaltungen', en: 'Events' },
+  document: { de: 'Dokumente', en: 'Documents' },
+  membership: { de: 'Mitgliedschaften', en: 'Memberships' },
+  grant: { de: 'Förderungen', en: 'Grants' },
+  'funding-scheme': { de: 'Förderprogramme', en: 'Funding schemes' },
+  source: { de: 'Quellen', en: 'Sources' },
+};
+
+function kindName(kind: string, lang: Lang): string {
+  return kindNames[kind]?.[lang] ?? kind;
+}
+
+/** Shortens an IRI with the known prefixes for display ("schema:City"). */
+function curie(iri: string, baseIri: string): string {
+  const all: Record<string, string> = { ...prefixes, cn: `${baseIri}def/` };
+  for (const [prefix, ns] of Object.entries(all)) if (iri.startsWith(ns) && iri.length > ns.length) return `${prefix}:${iri.slice(ns.length)}`;
+  return iri;
+}
+
+function formatBytes(n: number, lang: Lang): string {
+  const format = (v: number) => v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+  if (n < 1024) return `${format(n)} B`;
+  if (n < 1024 * 1024) return `${format(n / 1024)} KiB`;
+  return `${format(n / 1024 / 1024)} MiB`;
+}
+
+function number(n: number, lang: Lang): string {
+  return n.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB');
+}
+
+function link(href: string, text: string): string {
+  return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+}
+
+/** Calendar date as a person reads it. */
+function humanDate(iso: string, lang: Lang): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+}
+
+/** The schema.org Dataset that dataset search engines index, built from the same facts as the catalogue. */
+export function schemaOrgDataset(input: PageInput, lang: Lang): Record<string, unknown> {
+  const { config, release, statistics, dumps } = input;
+  const iri = catalogueIris(config.baseIri);
+  const organisation = { '@type': 'Organization', name: datasetText.publisher[lang], url: iri.home };
+  return {
+    '@context': 'https://schema.org/',
+    '@type': 'Dataset',
+    '@id': iri.dataset,
+    name: datasetText.title[lang],
+    alternateName: datasetText.title[lang === 'de' ? 'en' : 'de'],
+    description: datasetText.description[lang],
+    url: iri.home,
+    version: release.version,
+    datePublished: release.firstDate,
+    dateModified: release.date,
+    license: config.datasetLicense,
+    isAccessibleForFree: true,
+    creator: organisation,
+    publisher: organisation,
+    keywords: [...datasetText.keywords.de, ...datasetText.keywords.en],
+    inLanguage: ['de', 'en'],
+    creditText: citationText(config.baseIri, release, lang),
+    citation: citationText(config.baseIri, release, lang),
+    ...(statistics.temporal ? { temporalCoverage: `${statistics.temporal.start.literal.value}/${statistics.temporal.end.literal.value}` } : {}),
+    spatialCoverage: { '@type': 'Place', name: lang === 'de' ? 'Europa' : 'Europe' },
+    isBasedOn: input.sources[lang].map((s) => ({ '@type': 'WebPage', name: s.title, ...(s.publisher ? { publisher: { '@type': 'Organization', name: s.publisher } } : {}) })),
+    includedInDataCatalog: { '@type': 'DataCatalog', name: datasetText.catalogueTitle[lang], url: iri.document },
+    distribution: dumps.map((dump) => ({
+      '@type': 'DataDownload',
+      name: dump.title[lang],
+      contentUrl: iri.download(dump.fileName),
+      encodingFormat: dump.compressFormat ? dump.compressFormat : dump.mediaType,
+      contentSize: `${dump.bytes.length} B`,
+      sha256: dump.sha256,
+    })),
+  };
+}
+
+function downloadsTable(input: PageInput, lang: Lang): string {
+  const iri = catalogueIris(input.config.baseIri);
+  const head = lang === 'de' ? ['Datei', 'Format', 'Größe', 'SHA-256'] : ['File', 'Format', 'Size', 'SHA-256'];
+  const rows = input.dumps.map(
+    (dump) =>
+      `<tr><td>${link(iri.download(dump.fileName), dump.fileName)}</td><td>${escapeHtml(dump.title[lang])}<br><span class="muted">${escapeHtml(dump.mediaType)}${
+        dump.compressFormat ? ` + ${escapeHtml(dump.compressFormat)}` : ''
+      }</span></td><td>${escapeHtml(formatBytes(dump.bytes.length, lang))}</td><td><code>${escapeHtml(dump.sha256)}</code></td></tr>`,
+  );
+  return `<table><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function citationBlock(input: PageInput, lang: Lang): string {
+  const text = citationText(input.config.baseIri, input.release, lang);
+  const intro =
+    lang === 'de'
+      ? `Version <strong>${escapeHtml(input.release.version)}</strong>, veröffentlicht am ${escapeHtml(humanDate(input.release.date, lang))}. Bitte zitieren Sie die Version, die Sie abgefragt haben:`
+      : `Version <strong>${escapeHtml(input.release.version)}</strong>, released on ${escapeHtml(humanDate(input.release.date, lang))}. Please cite the version you queried:`;
+  const unreleased = input.release.released
+    ? ''
+    : `<p class="muted">${lang === 'de' ? 'Entwicklungsstand: Der Datenordner hat kein CHANGELOG.md.' : 'Development state: the data folder has no CHANGELOG.md.'}</p>`;
+  return `<p>${intro}</p><blockquote class="citation"><p id="citation">${escapeHtml(text)}</p></blockquote>${unreleased}`;
+}
+
+function sourcesList(input: PageInput, lang: Lang): string {
+  const base = input.config.baseIri;
+  return `<ul>${input.sources[lang]
+    .map((s) => `<li>${link(s.iri.replace(`${base}id/`, `${base}doc/`), s.title)}${s.publisher ? ` <span class="muted">(${escapeHtml(s.publisher)})</span>` : ''}</li>`)
+    .join('')}</ul>`;
+}
+
+/** Alternate links shared by the home and catalogue pages, so a harvester finds the catalogue from either. */
+function alternateLinks(baseIri: string): string {
+  const iri = catalogueIris(baseIri);
+  return [
+    `<link rel="describedby" type="text/turtle" href="${escapeHtml(iri.document)}" title="DCAT-AP catalogue">`,
+    `<link rel="alternate" type="text/turtle" href="${escapeHtml(iri.document)}?format=turtle" title="DCAT-AP catalogue (Turtle)">`,
+    `<link rel="alternate" type="application/ld+json" href="${escapeHtml(iri.document)}?format=jsonld" title="DCAT-AP catalogue (JSON-LD)">`,
+    `<link rel="alternate" type="text/turtle" href="${escapeHtml(iri.void)}" title="VoID">`,
+    `<link rel="sitemap" type="application/xml" href="${escapeHtml(baseIri)}sitemap.xml">`,
+  ].join('\n');
+}
+
+/** The home page: what the dataset is, its counts, every way in, the downloads and the citation. */
+export function homePage(input: PageInput, lang: Lang): string {
+  const { config, statistics } = input;
+  const base = config.baseIri;
+  const iri = catalogueIris(base);
+  const de = lang === 'de';
+  const kinds = [...statistics.entitiesByKind.entries()]
+    .map(([kind, list]) => `<tr><td>${link(`${base}id/${kind}/`, kindName(kind, lang))}</td><td>${number(list.length, lang)}</td></tr>`)
+    .join('');
+  const classes = [...statistics.classes.entries()]
+    .sort(([a, n], [b, m]) => m - n || (a < b ? -1 : 1))
+    .map(([cls, n]) => `<tr><td><code>${escapeHtml(curie(cls, base))}</code></td><td>${number(n, lang)}</td></tr>`)
+    .join('');
+  const otherLang = de ? 'en' : 'de';
+  const body = `
+<h1>${escapeHtml(datasetText.title[lang])}</h1>
+<p>${escapeHtml(datasetText.description[lang])}</p>
+<p class="muted">${link(`${base}?lang=${otherLang}`, de ? 'English' : 'Deutsch')}</p>
+
+<h2>${de ? 'Zugänge' : 'Ways in'}</h2>
+<ul>
+<li>${link(iri.document, de ? 'Katalog (DCAT-AP)' : 'Catalogue (DCAT-AP)')} – ${de ? 'Metadaten für Datenportale, in allen RDF-Formaten' : 'metadata for data portals, in every RDF format'}</li>
+<li>${link(iri.sparqlEndpoint, de ? 'SPARQL-Endpunkt' : 'SPARQL endpoint')} – <code>${escapeHtml(iri.sparqlEndpoint)}</code></li>
+<li>${link(`${base}docs`, de ? 'REST-Schnittstelle (Dokumentation)' : 'REST API (documentation)')} · ${link(iri.openApi, 'OpenAPI')}</li>
+<li>${link(iri.void, de ? 'VoID-Beschreibung (Statistik)' : 'VoID description (statistics)')}</li>
+<li>${link(`${base}sitemap.xml`, 'sitemap.xml')}</li>
+</ul>
+
+<h2>${de ? 'Inhalt' : 'Contents'}</h2>
+<p>${de ? `${number(statistics.triples, lang)} Tripel über ${number(statistics.entities, lang)} Ressourcen, aus ${number(input.sources[lang].length, lang)} Quellen.` : `${number(statistics.triples, lang)} triples about ${number(statistics.entities, lang)} resources, from ${number(input.sources[lang].length, lang)} sources.`}</p>
+<table><thead><tr><th scope="col">${de ? 'Verzeichnis' : 'Index'}</th><th scope="col">${de ? 'Anzahl' : 'Count'}</th></tr></thead><tbody>${kinds}</tbody></table>
+<details><summary>${de ? 'Anzahl je Klasse' : 'Count per class'}</summary>
+<table><thead><tr><th scope="col">${de ? 'Klasse' : 'Class'}</th><th scope="col">${de ? 'Ressourcen' : 'Resources'}</th></tr></thead><tbody>${classes}</tbody></table>
+</details>
+
+<h2>${de ? 'Downloads' : 'Downloads'}</h2>
+${downloadsTable(input, lang)}
+
+<h2>${de ? 'Zitieren' : 'How to cite'}</h2>
+${citationBlock(input, lang)}
+
+<h2>${de ? 'Lizenz und Quellen' : 'Licence and sources'}</h2>
+<p>${link(config.datasetLicense, licenceName(config.datasetLicense))}. ${escapeHtml(attributionText(config, input.sources[lang], lang))}</p>
+${sourcesList(input, lang)}
+`;
+  const head = `${alternateLinks(base)}\n<script type="application/ld+json">${jsonForScript(schemaOrgDataset(input, lang))}</script>`;
+  return renderPage({ lang, title: datasetText.title[lang], body, head, baseIri: base });
+}
+
+/** The catalogue for people: the same facts as the RDF, with links to the RDF formats. */
+export function cataloguePage(input: PageInput, lang: Lang, formats: ReadonlyArray<{ name: string; type: string }>): string {
+  const { config, release, statistics } = input;
+  const base = config.baseIri;
+  const iri = catalogueIris(base);
+  const de = lang === 'de';
+  const row = (label: string, value: string) => `<tr><th scope="row">${escapeHtml(label)}</th><td>${value}</td></tr>`;
+  const temporal = statistics.temporal ? `${escapeHtml(statistics.temporal.start.literal.value)} – ${escapeHtml(statistics.temporal.end.literal.value)}` : '–';
+  const body = `
+<h1>${escapeHtml(datasetText.catalogueTitle[lang])}</h1>
+<p>${escapeHtml(datasetText.catalogueDescription[lang])}</p>
+<p class="muted">RDF: ${formats.map((f) => link(`${iri.document}?format=${f.name}`, f.type)).join(' · ')} · ${link(`${iri.document}?lang=${de ? 'en' : 'de'}`, de ? 'English' : 'Deutsch')}</p>
+<h2>${de ? 'Datensatz' : 'Dataset'}</h2>
+<table><tbody>
+${row(de ? 'Titel' : 'Title', escapeHtml(datasetText.title[lang]))}
+${row(de ? 'Beschreibung' : 'Description', escapeHtml(datasetText.description[lang]))}
+${row(de ? 'Herausgeber' : 'Publisher', escapeHtml(datasetText.publisher[lang]))}
+${row(de ? 'Kontakt' : 'Contact', [link(iri.home, iri.home), ...(config.datasetContactEmail ? [link(`mailto:${config.datasetContactEmail}`, config.datasetContactEmail)] : [])].join(' · '))}
+${row(de ? 'Lizenz' : 'Licence', link(config.datasetLicense, licenceName(config.datasetLicense)))}
+${row(de ? 'Namensnennung' : 'Attribution', escapeHtml(attributionText(config, input.sources[lang], lang)))}
+${row(de ? 'Themen' : 'Themes', themes.map((t) => link(`http://publications.europa.eu/resource/authority/data-theme/${t.code}`, t.label[lang])).join(', '))}
+${row(de ? 'Räumliche Abdeckung' : 'Spatial coverage', link('http://publications.europa.eu/resource/authority/continent/EUROPE', de ? 'Europa' : 'Europe'))}
+${row(de ? 'Zeitliche Abdeckung' : 'Temporal coverage', temporal)}
+${row(de ? 'Version' : 'Version', escapeHtml(release.version))}
+${row(de ? 'Erstmals veröffentlicht' : 'Issued', escapeHtml(release.firstDate))}
+${row(de ? 'Geändert' : 'Modified', escapeHtml(release.date))}
+${row(de ? 'Schlagwörter' : 'Keywords', escapeHtml(datasetText.keywords[lang].join(', ')))}
+${row(de ? 'Zitat' : 'Citation', `<span id="citation">${escapeHtml(citationText(base, release, lang))}</span>`)}
+${row(de ? 'Quellen' : 'Sources', sourcesList(input, lang))}
+</tbody></table>
+<h2>${de ? 'Distributionen' : 'Distributions'}</h2>
+${downloadsTable(input, lang)}
+<h2>${de ? 'Datendienste' : 'Data services'}</h2>
+<ul>
+<li>${link(iri.sparqlEndpoint, de ? 'SPARQL-1.1-Endpunkt' : 'SPARQL 1.1 endpoint')} <span class="muted">(${de ? 'Dienstbeschreibung am Endpunkt' : 'service description at the endpoint'})</span></li>
+<li>${link(iri.apiEndpoint, de ? 'REST-Schnittstelle' : 'REST API')} <span class="muted">(${link(iri.openApi, 'OpenAPI')})</span></li>
+</ul>
+`;
+  return renderPage({ lang, title: datasetText.catalogueTitle[lang], body, head: alternateLinks(base), baseIri: base });
+}

@@ -1,0 +1,39 @@
+// sitemap.xml (every document page, index and the home and catalogue pages) and robots.txt pointing at it.
+import { escapeHtml } from '../html/layout.js';
+import type { GraphStatistics } from './statistics.js';
+
+/** The sitemap protocol allows at most 50,000 URLs per file; beyond that a sitemap index would be needed. */
+export const SITEMAP_URL_LIMIT = 50_000;
+
+export class SitemapTooLargeError extends Error {
+  override name = 'SitemapTooLargeError';
+}
+
+/** Every page URL the sitemap lists, in a stable order: home, catalogue, the indexes per kind, then each document page. */
+export function sitemapUrls(baseIri: string, statistics: GraphStatistics): string[] {
+  const urls = [baseIri, `${baseIri}dataset`];
+  for (const kind of statistics.entitiesByKind.keys()) urls.push(`${baseIri}id/${kind}/`);
+  for (const entities of statistics.entitiesByKind.values()) {
+    // {base}id/{kind}/{slug} is the thing; {base}doc/{kind}/{slug} is the page about it.
+    for (const iri of entities) urls.push(`${baseIri}doc/${iri.slice(`${baseIri}id/`.length)}`);
+  }
+  return urls;
+}
+
+/** The sitemap XML. lastmod is the release date: the pages change only when the data does. */
+export function sitemapXml(baseIri: string, statistics: GraphStatistics, releaseDate: string): string {
+  const urls = sitemapUrls(baseIri, statistics);
+  if (urls.length > SITEMAP_URL_LIMIT) throw new SitemapTooLargeError(`${urls.length} URLs exceed the sitemap limit of ${SITEMAP_URL_LIMIT}`);
+  const entries = urls.map((url) => `  <url><loc>${escapeHtml(url)}</loc><lastmod>${releaseDate}</lastmod></url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
+}
+
+/**
+ * robots.txt. Crawlers are welcome on every page, but not on SPARQL query URLs (each one runs a query;
+ * the same data is in the pages and dumps). Paths are relative to the base IRI's path, which must be the
+ * host root for robots.txt to be honoured.
+ */
+export function robotsTxt(baseIri: string): string {
+  const path = new URL(baseIri).pathname;
+  return `# ${baseIri}\nUser-agent: *\nAllow: ${path}\nDisallow: ${path}sparql?\nDisallow: ${path}*?query=\n\nSitemap: ${baseIri}sitemap.xml\n`;
+}
