@@ -10,11 +10,14 @@ import { sparqlRoutes } from './sparql/routes.js';
 import { linkedDataRoutes } from './linked-data/routes.js';
 import { apiRoutes } from './api/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
+import { createExecutor, type QueryExecutor } from './sparql/executor.js';
 
-/** What every read path is given: the configuration and the graph being served. */
+/** What every read path is given: the configuration, the graph being served and the one query executor. */
 export interface ReadPathOptions {
   config: Config;
   state: GraphState;
+  /** Shared by /sparql and /api, so both count against one concurrency limit and one pool of worker threads. */
+  executor: QueryExecutor;
 }
 
 declare module 'fastify' {
@@ -56,7 +59,9 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
     loadedAt: state.current.loadedAt.toISOString(),
   }));
 
-  const options: ReadPathOptions = { config, state };
+  const executor = createExecutor(config, state);
+  app.addHook('onClose', async () => executor.close());
+  const options: ReadPathOptions = { config, state, executor };
   await app.register(sparqlRoutes, options);
   await app.register(linkedDataRoutes, options);
   await app.register(apiRoutes, options);

@@ -6,6 +6,7 @@ import { DataFactory } from 'n3';
 import { allPrefixes } from './namespaces.js';
 import { jsonLdContext } from './jsonld-context.js';
 import { rdfTypes } from './media-types.js';
+import { writeRdfXml } from './rdfxml.js';
 
 /** Drops the graph of each quad, for formats that carry triples only. */
 export function toTriples(quads: Iterable<Quad>): Quad[] {
@@ -27,12 +28,30 @@ function termKey(term: Quad['subject'] | Quad['object']): string {
   return `${term.termType}:${term.value}`;
 }
 
+/** The prefixes whose namespace some IRI in the quads starts with, so documents declare only what they use. */
+export function usedPrefixes(quads: readonly Quad[], prefixes: Record<string, string>): Record<string, string> {
+  const iris = new Set<string>();
+  for (const q of quads) {
+    for (const term of [q.subject, q.predicate, q.object, q.graph]) {
+      if (term.termType === 'NamedNode') iris.add(term.value);
+      else if (term.termType === 'Literal') iris.add(term.datatype.value);
+    }
+  }
+  const namespaces = Object.entries(prefixes);
+  const used: Record<string, string> = {};
+  for (const iri of iris) {
+    for (const [name, namespace] of namespaces) if (iri.startsWith(namespace) && iri.length > namespace.length) used[name] = namespace;
+  }
+  return used;
+}
+
 /** Writes quads with N3.js in one of its formats (Turtle, N-Triples, TriG, N-Quads). */
 export function writeN3(quads: Iterable<Quad>, mediaType: string, baseIri: string): Promise<string> {
   const dataset = mediaType === rdfTypes.trig.type || mediaType === rdfTypes.nquads.type;
   const usesPrefixes = mediaType === rdfTypes.turtle.type || mediaType === rdfTypes.trig.type;
-  const writer = new Writer({ format: mediaType, prefixes: usesPrefixes ? allPrefixes(baseIri) : {} });
-  writer.addQuads(dataset ? [...quads] : toTriples(quads));
+  const list = dataset ? [...quads] : toTriples(quads);
+  const writer = new Writer({ format: mediaType, prefixes: usesPrefixes ? usedPrefixes(list, allPrefixes(baseIri)) : {} });
+  writer.addQuads(list);
   return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
 }
 
@@ -44,8 +63,9 @@ export async function toJsonLd(quads: Iterable<Quad>, baseIri: string): Promise<
   return (await jsonld.compact(expanded, context as jsonld.ContextDefinition)) as Record<string, unknown>;
 }
 
-/** Serializes quads to the given RDF media type. */
+/** Serializes quads to the given RDF media type (RDF/XML may throw RdfXmlError for graphs XML cannot name). */
 export async function serializeQuads(quads: Iterable<Quad>, mediaType: string, baseIri: string): Promise<string> {
   if (mediaType === rdfTypes.jsonld.type) return JSON.stringify(await toJsonLd(quads, baseIri), null, 2);
+  if (mediaType === rdfTypes.rdfxml.type) return writeRdfXml(quads, allPrefixes(baseIri));
   return writeN3(quads, mediaType, baseIri);
 }
