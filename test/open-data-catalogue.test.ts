@@ -8,7 +8,7 @@ import type { Quad } from '@rdfjs/types';
 import { buildServer } from '../src/server.js';
 import { ns } from '../src/rdf/namespaces.js';
 import { parseChangelog, releaseFromChangelog, ReleaseError } from '../src/open-data/release.js';
-import { dateValue } from '../src/open-data/statistics.js';
+import { dateValue } from '../src/store/statistics.js';
 import { DataFactory } from 'n3';
 import { fixtureConfig, validateShacl, violations } from './open-data-support.js';
 

@@ -9,7 +9,7 @@ import { buildCatalogue, sourcesOf, type SourceInfo, type Lang } from './catalog
 import { buildDumps, type Dump } from './dumps.js';
 import { loadRelease, type Release } from './release.js';
 import { robotsTxt, sitemapXml } from './sitemap.js';
-import { computeStatistics, type GraphStatistics } from './statistics.js';
+import { computeStatistics, type GraphStatistics } from '../store/statistics.js';
 import { buildVoid, exampleResources } from './void.js';
 import { DataFactory } from 'n3';
 

@@ -6,7 +6,7 @@ import type { LoadedGraph } from '../store/load.js';
 import { ns } from '../rdf/namespaces.js';
 import type { Dump } from './dumps.js';
 import type { Release } from './release.js';
-import type { GraphStatistics } from './statistics.js';
+import type { GraphStatistics } from '../store/statistics.js';
 
 const { namedNode, literal } = DataFactory;
 

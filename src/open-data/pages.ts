@@ -4,7 +4,7 @@ import { prefixes } from '../rdf/namespaces.js';
 import type { Config } from '../config.js';
 import type { Dump } from './dumps.js';
 import type { Release } from './release.js';
-import type { GraphStatistics } from './statistics.js';
+import type { GraphStatistics } from '../store/statistics.js';
 import { attributionText, catalogueIris, citationText, datasetText, licenceName, themes, type Lang, type SourceInfo } from './catalogue.js';
 
 export interface PageInput {

@@ -1,6 +1,6 @@
 // sitemap.xml (every document page, index and the home and catalogue pages) and robots.txt pointing at it.
 import { escapeHtml } from '../html/layout.js';
-import type { GraphStatistics } from './statistics.js';
+import type { GraphStatistics } from '../store/statistics.js';
 
 /** The sitemap protocol allows at most 50,000 URLs per file; beyond that a sitemap index would be needed. */
 export const SITEMAP_URL_LIMIT = 50_000;

@@ -4,7 +4,7 @@ import type { NamedNode, Quad_Object, Quad_Subject } from '@rdfjs/types';
 import { ns, prefixes } from '../rdf/namespaces.js';
 import type { Dump } from './dumps.js';
 import type { Release } from './release.js';
-import type { GraphStatistics } from './statistics.js';
+import type { GraphStatistics } from '../store/statistics.js';
 import { catalogueIris, datasetText } from './catalogue.js';
 
 const { namedNode, literal, blankNode } = DataFactory;

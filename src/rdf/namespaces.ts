@@ -46,3 +46,14 @@ export function projectPrefixes(baseIri: string): Record<string, string> {
 export function allPrefixes(baseIri: string): Record<string, string> {
   return { ...prefixes, ...projectPrefixes(baseIri) };
 }
+
+/** Shortens an IRI with the known prefixes (the project's own relative to the base), for reading. */
+export function compactIri(iri: string, baseIri: string): string {
+  let best: [string, string] | undefined;
+  for (const [prefix, ns] of Object.entries(allPrefixes(baseIri))) {
+    if (iri.startsWith(ns) && (!best || ns.length > best[1].length)) best = [prefix, ns];
+  }
+  if (!best) return iri;
+  const local = iri.slice(best[1].length);
+  return /^[A-Za-z0-9_-]*$/.test(local) ? `${best[0]}:${local}` : iri;
+}

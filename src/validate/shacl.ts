@@ -5,7 +5,8 @@ import { DataFactory, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import type { Quad, Term } from '@rdfjs/types';
 import { DataLoadError, parseRdf, type LoadedGraph } from '../store/load.js';
-import { allPrefixes, prefixes } from '../rdf/namespaces.js';
+import { computeStatistics } from '../store/statistics.js';
+import { compactIri, prefixes } from '../rdf/namespaces.js';
 
 export type Severity = 'Violation' | 'Warning' | 'Info';
 
@@ -57,7 +58,6 @@ export class ValidationFailedError extends Error {
   }
 }
 
-const rdfType = `${prefixes.rdf}type`;
 
 /** Reads every Turtle file of the shapes folder, resolving relative IRIs against the data's base IRI. */
 export async function loadShapes(shapesDir: string, baseIri: string): Promise<Quad[]> {
@@ -124,7 +124,7 @@ export async function validateGraph(graph: LoadedGraph, shapesDir: string): Prom
     violations,
     warnings: results.filter((r) => r.severity === 'Warning').length,
     results,
-    classCounts: countClasses(data),
+    classCounts: [...computeStatistics(graph).classes].map(([cls, count]) => ({ class: cls, count })),
     tripleCount: data.size,
   };
 }
@@ -206,17 +206,6 @@ function filesOf(graph: LoadedGraph, focus: Term): string[] {
   return [...files].sort();
 }
 
-function countClasses(data: Store): ClassCount[] {
-  const counts = new Map<string, number>();
-  for (const cls of data.getObjects(null, rdfType, null)) {
-    if (cls.termType !== 'NamedNode') continue;
-    counts.set(cls.value, data.countQuads(null, rdfType, cls, null));
-  }
-  return [...counts]
-    .map(([cls, count]) => ({ class: cls, count }))
-    .sort((a, b) => a.class.localeCompare(b.class));
-}
-
 function localName(iri: string): string {
   return iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
 }
@@ -231,17 +220,6 @@ function termText(term: Term): string {
     return quoted;
   }
   return term.value;
-}
-
-/** Shortens an IRI with the known prefixes (the project's own relative to the base), for reading. */
-export function compactIri(iri: string, baseIri: string): string {
-  let best: [string, string] | undefined;
-  for (const [prefix, ns] of Object.entries(allPrefixes(baseIri))) {
-    if (iri.startsWith(ns) && (!best || ns.length > best[1].length)) best = [prefix, ns];
-  }
-  if (!best) return iri;
-  const local = iri.slice(best[1].length);
-  return /^[A-Za-z0-9_-]*$/.test(local) ? `${best[0]}:${local}` : iri;
 }
 
 /** The report as text: one block per result (focus node, path, value, message, file), then the counts. */

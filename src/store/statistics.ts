@@ -1,6 +1,6 @@
-// Statistics of the loaded graph for VoID, the catalogue, the home page and the sitemap, all computed from the store.
+// Statistics of the loaded graph (VoID, catalogue, home page, sitemap, validation report, README), all computed from the store.
 import type { Literal, Quad, Term } from '@rdfjs/types';
-import type { LoadedGraph } from '../store/load.js';
+import type { LoadedGraph } from './load.js';
 import { prefixes } from '../rdf/namespaces.js';
 
 const RDF_TYPE = `${prefixes.rdf}type`;
