@@ -1,4 +1,5 @@
 // Builds the description of one resource (or index, or the ontology) straight from the N3 store: no SPARQL on the hot path.
+import { kindLabels } from '../rdf/kinds.js';
 import { DataFactory, type Store } from 'n3';
 import type { Quad, Quad_Object, Quad_Subject, Term } from '@rdfjs/types';
 import { ns } from '../rdf/namespaces.js';
@@ -124,22 +125,6 @@ function pagingQuads(page: number, pageCount: number, pageUrl: (page: number) =>
   if (page < pageCount) out.push(makeQuad(self, hydra('next'), namedNode(pageUrl(page + 1))));
   return out;
 }
-
-/** Labels of the kinds of things, for index titles. */
-export const kindLabels: Record<string, { de: string; en: string }> = {
-  city: { de: 'Städte', en: 'Cities' },
-  country: { de: 'Länder', en: 'Countries' },
-  network: { de: 'Netzwerke', en: 'Networks' },
-  project: { de: 'Projekte', en: 'Projects' },
-  organisation: { de: 'Organisationen', en: 'Organisations' },
-  person: { de: 'Personen', en: 'People' },
-  event: { de: 'Veranstaltungen', en: 'Events' },
-  document: { de: 'Dokumente', en: 'Documents' },
-  membership: { de: 'Mitgliedschaften', en: 'Memberships' },
-  grant: { de: 'Förderungen', en: 'Grants' },
-  'funding-scheme': { de: 'Förderprogramme', en: 'Funding schemes' },
-  source: { de: 'Quellen', en: 'Sources' },
-};
 
 /** Every kind present in the graph with its members (`{base}id/{kind}/{slug}` subjects), sorted. */
 export function membersByKind(store: Store, baseIri: string): Map<string, string[]> {

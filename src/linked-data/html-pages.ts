@@ -5,7 +5,7 @@ import { escapeHtml, jsonForScript, renderPage } from '../html/layout.js';
 import { humanValue, isTemporal, type PageLanguage } from '../html/format.js';
 import { ns, prefixes } from '../rdf/namespaces.js';
 import type { Description } from './describe.js';
-import { kindLabels } from './describe.js';
+import { kindLabels } from '../rdf/kinds.js';
 import { docPathOf, pagePath } from './paths.js';
 import { schemaOrgJsonLd } from './schema-org.js';
 import { classLabels, propertyLabels, shortIri, type TermLabel } from './vocabulary-labels.js';

@@ -1,4 +1,5 @@
 // The HTML pages of the open-data path: the home page (with its schema.org Dataset) and the human view of the catalogue.
+import { kindLabels } from '../rdf/kinds.js';
 import { escapeHtml, jsonForScript, renderPage } from '../html/layout.js';
 import { prefixes } from '../rdf/namespaces.js';
 import type { Config } from '../config.js';
@@ -15,23 +16,8 @@ export interface PageInput {
   readonly sources: Readonly<Record<Lang, readonly SourceInfo[]>>;
 }
 
-const kindNames: Record<string, { de: string; en: string }> = {
-  city: { de: 'Städte', en: 'Cities' },
-  country: { de: 'Staaten', en: 'Countries' },
-  network: { de: 'Netzwerke', en: 'Networks' },
-  project: { de: 'Projekte', en: 'Projects' },
-  organisation: { de: 'Organisationen', en: 'Organisations' },
-  person: { de: 'Personen', en: 'People' },
-  event: { de: 'Veranstaltungen', en: 'Events' },
-  document: { de: 'Dokumente', en: 'Documents' },
-  membership: { de: 'Mitgliedschaften', en: 'Memberships' },
-  grant: { de: 'Förderungen', en: 'Grants' },
-  'funding-scheme': { de: 'Förderprogramme', en: 'Funding schemes' },
-  source: { de: 'Quellen', en: 'Sources' },
-};
-
 function kindName(kind: string, lang: Lang): string {
-  return kindNames[kind]?.[lang] ?? kind;
+  return kindLabels[kind]?.[lang] ?? kind;
 }
 
 /** Shortens an IRI with the known prefixes for display ("schema:City"). */
