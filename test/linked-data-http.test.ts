@@ -57,12 +57,19 @@ describe.each([
   ['/doc/def/role', 'text/html', 200, 'text/html'],
   ['/doc/def/role/deputy-chair.ttl', '', 200, 'text/turtle'],
   ['/context.jsonld', '', 200, 'application/ld+json'],
+  // Media-type parameters only refine a type we serve: JSON-LD clients send a profile, old browsers a level.
+  ['/doc/city/berlin', 'application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"', 200, 'application/ld+json'],
+  ['/doc/city/berlin', 'text/html;level=1', 200, 'text/html'],
+  ['/doc/city/berlin', 'text/turtle;charset=utf-8;q=0.9, application/ld+json;q=0.5', 200, 'text/turtle'],
+  ['/doc/city/berlin', 'text/turtle;q=0, */*;q=0.1', 200, 'application/ld+json'],
   // errors
   ['/doc/city/berlin', 'image/png', 406, 'application/problem+json'],
   ['/doc/city/berlin?format=pdf', '', 400, 'application/problem+json'],
   ['/doc/city/berlin?lang=fr', 'text/html', 400, 'application/problem+json'],
   ['/doc/city/berlin?page=0', 'text/turtle', 400, 'application/problem+json'],
   ['/doc/city/berlin?page=2', 'text/turtle', 404, 'application/problem+json'],
+  ['/doc/city/berlin?page=2', browser, 404, 'text/html'],
+  ['/doc/network/big?page=3', browser, 404, 'text/html'],
   ['/doc/city/atlantis', 'text/turtle', 404, 'application/problem+json'],
   ['/doc/city/atlantis', '', 404, 'application/problem+json'],
   ['/doc/city/atlantis', browser, 404, 'text/html'],
@@ -270,6 +277,15 @@ describe('HTML pages', () => {
       }
     },
   );
+
+  it('writes each fact once in the embedded JSON-LD, even when two sources state it', async () => {
+    // Berlin's membership of EUROCITIES sits in two fixture sources (000 and 001).
+    const html = await page('/doc/city/berlin');
+    const data = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!);
+    const ids = (data.memberOf as Array<{ '@id': string }>).map((m) => m['@id']);
+    expect(ids).toContain('http://localhost:3000/id/network/eurocities');
+    expect(ids.length).toBe(new Set(ids).size);
+  });
 
   it('shows the hostile label as text', async () => {
     const html = await page('/doc/network/evil');

@@ -103,6 +103,25 @@ describe.each(graphs)('%s', (_name, dirs) => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('writes every property our vocabularies name with a short key, in every document', async () => {
+    const context = (await app.inject({ url: '/context.jsonld' })).json()['@context'] as Record<string, unknown>;
+    const prefixNames = new Set(Object.entries(context).filter(([, v]) => typeof v === 'string' && /[/#]$/.test(v)).map(([k]) => k));
+    // foaf:name sits next to schema:name on people; `name` is schema.org's, so FOAF's stays prefixed.
+    const allowed = new Set(['foaf:name']);
+    const long = new Set<string>();
+    const visit = (value: unknown): void => {
+      if (Array.isArray(value)) return value.forEach(visit);
+      if (typeof value !== 'object' || value === null) return;
+      for (const [key, v] of Object.entries(value)) {
+        const prefix = key.split(':', 1)[0]!;
+        if (key.includes(':') && prefixNames.has(prefix) && !allowed.has(key)) long.add(key);
+        if (key !== '@context') visit(v);
+      }
+    };
+    for (const path of documentPaths(app)) visit((await app.inject({ url: suffixed(path, 'jsonld') })).json());
+    expect([...long].sort()).toEqual([]);
+  });
 });
 
 describe('compaction with the published context', () => {
@@ -123,9 +142,13 @@ describe('compaction with the published context', () => {
   it('uses short keys, language maps and typed dates', async () => {
     const iash = await node('/doc/network/iash.jsonld', 'http://localhost:3000/id/network/iash');
     expect(iash.label).toEqual({ de: 'Internationale Allianz Sicherer Häfen', en: 'International Alliance of Safe Harbours' });
-    expect(iash.startDate).toBe('2021-06-15');
-    // A month-precise date keeps its datatype instead of passing for an xsd:date.
-    expect(iash['schema:foundingDate']).toEqual({ type: 'xsd:gYearMonth', '@value': '2021-06' });
+    // Every date keeps its own precision, under the same short key whatever the precision.
+    expect(iash.startDate).toEqual({ type: 'xsd:date', '@value': '2021-06-15' });
+    expect(iash.foundingDate).toEqual({ type: 'xsd:gYearMonth', '@value': '2021-06' });
+    const eurocities = await node('/doc/network/eurocities.jsonld', 'http://localhost:3000/id/network/eurocities');
+    expect(eurocities.foundingDate).toEqual({ type: 'xsd:gYear', '@value': '1986' });
+    const membership = await node('/doc/membership/berlin-eurocities.jsonld', 'http://localhost:3000/id/membership/berlin-eurocities');
+    expect(membership.memberDuring).toMatchObject({ periodStart: { type: 'xsd:gYearMonth', '@value': '2023-11' } });
     expect(iash.wasDerivedFrom).toBe('http://localhost:3000/id/source/networks');
     const berlin = await node('/doc/city/berlin.jsonld', 'http://localhost:3000/id/city/berlin');
     expect(berlin.type).toEqual(expect.arrayContaining(['schema:City', 'org:Organization']));

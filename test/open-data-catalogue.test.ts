@@ -147,7 +147,9 @@ describe('sitemap.xml and robots.txt', () => {
     for (const page of ['city/berlin', 'city/zagreb', 'event/online-meeting', 'membership/berlin-deputy-chair', 'source/eurocities']) {
       expect(locs).toContain(`${base}doc/${page}`);
     }
-    expect(locs).toContain(`${base}id/city/`);
+    // Pages only: the thing IRIs (id/, def/) answer 303 and have no place in a sitemap.
+    expect(locs).toContain(`${base}doc/city/`);
+    expect(locs.filter((loc) => loc!.startsWith(`${base}id/`) || loc!.startsWith(`${base}def/`))).toEqual([]);
     expect(locs).toContain(base);
     expect(locs).toContain(`${base}dataset`);
     expect(locs.length).toBe(new Set(locs).size);

@@ -66,6 +66,7 @@ ol.sources{background:var(--card);border:1px solid var(--line);border-radius:.6r
 ul.formats{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 ul.formats a{display:inline-block;border:1px solid var(--line);background:var(--card);border-radius:.4rem;padding:.3rem .8rem;font-size:.9rem}
 .pager{display:flex;gap:1rem;align-items:center;margin-top:.7rem;font-size:.9rem}
+.hash{word-break:break-all;font-size:.78rem}
 code{font-size:.88em;font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace}ul.plain{list-style:none;padding-left:0}
 @media (max-width:40rem){main{padding:1rem}h1{font-size:1.7rem}table.props>tbody>tr>th{width:auto;display:block;border-bottom:0;padding-bottom:0}table.props td{display:block}}`;
 

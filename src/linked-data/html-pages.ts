@@ -8,7 +8,7 @@ import type { Description } from './describe.js';
 import { kindLabels } from '../rdf/kinds.js';
 import { docPathOf, pagePath } from './paths.js';
 import { schemaOrgJsonLd } from './schema-org.js';
-import { classLabels, propertyLabels, shortIri, type TermLabel } from './vocabulary-labels.js';
+import { classLabels, projectInverseLabels, propertyLabels, shortIri, type TermLabel } from './vocabulary-labels.js';
 
 const { namedNode } = DataFactory;
 const RDF_TYPE = `${prefixes.rdf}type`;
@@ -134,7 +134,8 @@ export function labelOf(store: Store, iri: string, lang: PageLanguage, baseIri: 
 function propertyLabel(store: Store, iri: string, lang: PageLanguage, baseIri: string, inverse = false): string {
   const known = propertyLabels[iri];
   if (inverse) {
-    const reversed = known?.[lang === 'de' ? 'inverseDe' : 'inverseEn'];
+    const ownTerm = iri.startsWith(`${baseIri}def/`) ? projectInverseLabels[iri.slice(`${baseIri}def/`.length)] : undefined;
+    const reversed = known?.[lang === 'de' ? 'inverseDe' : 'inverseEn'] ?? ownTerm?.[lang];
     if (reversed) return reversed;
     return lang === 'de' ? `ist „${labelOf(store, iri, lang, baseIri)}“ von` : `is “${labelOf(store, iri, lang, baseIri)}” of`;
   }

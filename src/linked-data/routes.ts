@@ -27,14 +27,15 @@ import { basePath, documentRequest, formatUrl, pagePath, relativePath, thingPath
  */
 const offered: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.ntriples, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads, html];
 
-const formatNames: Record<string, string> = {
-  [rdfTypes.turtle.type]: 'Turtle',
-  [rdfTypes.jsonld.type]: 'JSON-LD',
-  [rdfTypes.ntriples.type]: 'N-Triples',
-  [rdfTypes.rdfxml.type]: 'RDF/XML',
-  [rdfTypes.trig.type]: 'TriG (with sources)',
-  [rdfTypes.nquads.type]: 'N-Quads (with sources)',
-  [html.type]: 'HTML',
+/** Names of the download links, in the page language. */
+const formatNames: Record<string, Record<PageLanguage, string>> = {
+  [rdfTypes.turtle.type]: { en: 'Turtle', de: 'Turtle' },
+  [rdfTypes.jsonld.type]: { en: 'JSON-LD', de: 'JSON-LD' },
+  [rdfTypes.ntriples.type]: { en: 'N-Triples', de: 'N-Triples' },
+  [rdfTypes.rdfxml.type]: { en: 'RDF/XML', de: 'RDF/XML' },
+  [rdfTypes.trig.type]: { en: 'TriG (with sources)', de: 'TriG (mit Quellen)' },
+  [rdfTypes.nquads.type]: { en: 'N-Quads (with sources)', de: 'N-Quads (mit Quellen)' },
+  [html.type]: { en: 'HTML', de: 'HTML' },
 };
 
 const contentTypes: Record<string, string> = {
@@ -104,7 +105,7 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
     return kindsCache.kinds;
   };
 
-  const notFound = (request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+  const notFound = (request: FastifyRequest, reply: FastifyReply, detail?: string): FastifyReply => {
     if (prefersHtml(request)) {
       let lang: PageLanguage = 'en';
       try {
@@ -112,9 +113,9 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
       } catch {
         // A bad Accept-Language never turns a 404 into something else.
       }
-      return reply.code(404).type(contentTypes[html.type]!).send(notFoundPage(request.url.split('?', 1)[0]!, lang, baseIri));
+      return reply.code(404).type(contentTypes[html.type]!).send(notFoundPage(detail === undefined ? request.url.split('?', 1)[0]! : request.url, lang, baseIri));
     }
-    throw errors.notFound(`No resource is described at ${request.url.split('?', 1)[0]}.`);
+    throw errors.notFound(detail ?? `No resource is described at ${request.url.split('?', 1)[0]}.`);
   };
 
   /** `{base}id/...` and `{base}def/...`: things, not documents; 303 See Other to the document that describes them. */
@@ -167,7 +168,7 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
     const pageUrl = (n: number) => (n === 1 ? docUrl : `${docUrl}?page=${n}`);
     const description = target.kind === 'resource' ? describe(store, target.iri, page, pageUrl) : undefined;
     if (description && page > description.pageCount) {
-      throw errors.notFound(`Page ${page} does not exist: the incoming links of ${target.iri} fill ${description.pageCount} page(s).`);
+      return notFound(request, reply, `Page ${page} does not exist: the incoming links of ${target.iri} fill ${description.pageCount} page(s).`);
     }
 
     // Headers: what varies, where this exact representation lives, and where the others are.
@@ -230,7 +231,7 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
     if (chosen === html) {
       const formats: FormatLink[] = offered
         .filter((t) => t !== html)
-        .map((t) => ({ label: formatNames[t.type] ?? t.name, type: t.type, url: formatUrl(baseIri, target.docPath, t.suffix) }));
+        .map((t) => ({ label: formatNames[t.type]?.[lang!] ?? t.name, type: t.type, url: formatUrl(baseIri, target.docPath, t.suffix) }));
       const ctx: PageContext = { store, baseIri, lang: lang!, selfPath: pagePath(baseIri, target.docPath), formats };
       if (target.kind === 'resource') return resourcePage(description!, ctx);
       if (target.kind === 'index') return indexPage(target.indexKind, members, ctx);

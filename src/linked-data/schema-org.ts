@@ -52,9 +52,14 @@ export function schemaOrgJsonLd(store: Store, iri: string, quads: Quad[], lang: 
     const existing = out[key];
     out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   };
+  // A fact stated in two sources is two quads but one fact: write it once.
+  const seen = new Set<string>();
   for (const q of quads) {
     const p = q.predicate.value;
     const o = q.object;
+    const key = `${p} ${o.termType} ${o.value} ${o.termType === 'Literal' ? `${o.language}^^${o.datatype.value}` : ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (p === `${prefixes.rdf}type`) {
       if (o.value.startsWith(S)) types.add(o.value.slice(S.length));
       if (o.value === `${prefixes.org}Organization`) types.add('Organization');

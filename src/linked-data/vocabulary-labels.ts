@@ -28,6 +28,8 @@ export const propertyLabels: Record<string, TermLabel> = {
   [`${p.skos}altLabel`]: { de: 'Alternativbezeichnung', en: 'alternative label' },
   [`${p.skos}note`]: { de: 'Anmerkung', en: 'note' },
   [`${p.skos}editorialNote`]: { de: 'redaktionelle Anmerkung', en: 'editorial note' },
+  [`${p.skos}scopeNote`]: { de: 'Anwendungshinweis', en: 'scope note' },
+  [`${p.skos}notation`]: { de: 'Notation', en: 'notation' },
   [`${p.skos}definition`]: { de: 'Definition', en: 'definition' },
   [`${p.skos}inScheme`]: { de: 'in Codeliste', en: 'in scheme', inverseDe: 'Begriffe', inverseEn: 'concepts' },
   [`${p.skos}hasTopConcept`]: { de: 'Oberbegriff', en: 'top concept', inverseDe: 'Oberbegriff von', inverseEn: 'top concept of' },
@@ -96,6 +98,28 @@ export const propertyLabels: Record<string, TermLabel> = {
   [`${p.foaf}primaryTopic`]: { de: 'Hauptthema', en: 'primary topic' },
 };
 
+/**
+ * How to read the project's own properties backwards, keyed by local name under `{base}def/`. Their
+ * forward labels are in the ontology; an inverse reading ("events of this kind") is a page phrase, not a fact.
+ */
+export const projectInverseLabels: Record<string, { de: string; en: string }> = {
+  eventKind: { de: 'Veranstaltungen dieser Art', en: 'events of this kind' },
+  fundingScheme: { de: 'Förderungen aus diesem Programm', en: 'grants from this scheme' },
+  hasDemand: { de: 'gefordert in', en: 'demanded in' },
+  addressedTo: { de: 'richtet sich hierher', en: 'addressed here' },
+  focusTopic: { de: 'Schwerpunkt von', en: 'focus topic of' },
+  policyArea: { de: 'Politikbereich von', en: 'policy area of' },
+  policyContext: { de: 'politischer Kontext von', en: 'policy context of' },
+  targetGroup: { de: 'Zielgruppe von', en: 'target group of' },
+  participantKind: { de: 'Beteiligte bei', en: 'participants in' },
+  supports: { de: 'gestärkt durch', en: 'supported by' },
+  inContextOf: { de: 'in diesem Rahmen', en: 'in this context' },
+  contactPerson: { de: 'Ansprechperson für', en: 'contact person for' },
+  originatedIn: { de: 'Ursprung von', en: 'origin of' },
+  reportedCount: { de: 'Anzahl von', en: 'count of' },
+  reportedMemberCount: { de: 'Mitgliederzahl von', en: 'member count of' },
+};
+
 export const classLabels: Record<string, TermLabel> = {
   [`${p.schema}City`]: { de: 'Stadt', en: 'City' },
   [`${p.schema}Country`]: { de: 'Land', en: 'Country' },
@@ -112,6 +136,7 @@ export const classLabels: Record<string, TermLabel> = {
   [`${p.schema}QuantitativeValue`]: { de: 'Anzahl', en: 'Quantity' },
   [`${p.schema}VirtualLocation`]: { de: 'Online', en: 'Online' },
   [`${p.schema}Place`]: { de: 'Ort', en: 'Place' },
+  [`${p.schema}Person`]: { de: 'Person', en: 'Person' },
   [`${p.org}Organization`]: { de: 'Organisation', en: 'Organisation' },
   [`${p.org}FormalOrganization`]: { de: 'Formale Organisation', en: 'Formal organisation' },
   [`${p.org}OrganizationalUnit`]: { de: 'Organisationseinheit', en: 'Organisational unit' },

@@ -44,7 +44,7 @@ export async function buildArtefacts(config: Config, graph: LoadedGraph): Promis
     catalogue,
     void: voidQuads,
     sources: { de: sourcesOf(graph, 'de'), en: sourcesOf(graph, 'en') },
-    sitemap: sitemapXml(config.baseIri, statistics, release.date),
+    sitemap: sitemapXml(config.baseIri, statistics, release.date, ontologyTerms(graph)),
     robots: robotsTxt(config.baseIri),
     serialized(document, mediaType) {
       const key = `${document} ${mediaType}`;
@@ -57,6 +57,15 @@ export async function buildArtefacts(config: Config, graph: LoadedGraph): Promis
       return text;
     },
   };
+}
+
+/** The named terms of the ontology graph `{base}def/` (classes, properties, code lists, concepts), each with its own page. */
+function ontologyTerms(graph: LoadedGraph): string[] {
+  const ontology = DataFactory.namedNode(`${graph.baseIri}def/`);
+  return graph.store
+    .getSubjects(null, null, ontology)
+    .filter((s) => s.termType === 'NamedNode' && s.value.startsWith(`${graph.baseIri}def/`) && s.value !== ontology.value)
+    .map((s) => s.value);
 }
 
 /**

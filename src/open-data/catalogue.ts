@@ -137,10 +137,15 @@ export function sourcesOf(graph: LoadedGraph, lang: Lang = 'de'): SourceInfo[] {
 
 /** The credit line required by the licence: the licence and every source with its publisher. */
 export function attributionText(config: Config, sources: readonly SourceInfo[], lang: Lang): string {
+  return `${lang === 'de' ? 'Lizenz' : 'Licence'}: ${licenceName(config.datasetLicense)}. ${creditText(sources, lang)}`;
+}
+
+/** The credit sentence alone (the attribution without the licence), for pages that show the licence as a link. */
+export function creditText(sources: readonly SourceInfo[], lang: Lang): string {
   const list = sources.map((s) => (s.publisher ? `${s.title} (${s.publisher})` : s.title)).join('; ');
   return lang === 'de'
-    ? `Lizenz: ${licenceName(config.datasetLicense)}. Bitte nennen Sie bei der Weiterverwendung diesen Datensatz und seine Quellen: ${list}.`
-    : `Licence: ${licenceName(config.datasetLicense)}. When reusing the data, credit this dataset and its sources: ${list}.`;
+    ? `Bitte nennen Sie bei der Weiterverwendung diesen Datensatz und seine Quellen: ${list}.`
+    : `When reusing the data, credit this dataset and its sources: ${list}.`;
 }
 
 /** The ready-to-copy citation naming the version, in both languages. */

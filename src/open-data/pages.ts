@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Dump } from './dumps.js';
 import type { Release } from './release.js';
 import type { GraphStatistics } from '../store/statistics.js';
-import { attributionText, catalogueIris, citationText, datasetText, licenceName, themes, type Lang, type SourceInfo } from './catalogue.js';
+import { catalogueIris, citationText, creditText, datasetText, licenceName, themes, type Lang, type SourceInfo } from './catalogue.js';
 
 export interface PageInput {
   readonly config: Config;
@@ -29,9 +29,9 @@ function curie(iri: string, baseIri: string): string {
 
 function formatBytes(n: number, lang: Lang): string {
   const format = (v: number) => v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
-  if (n < 1024) return `${format(n)} B`;
-  if (n < 1024 * 1024) return `${format(n / 1024)} KiB`;
-  return `${format(n / 1024 / 1024)} MiB`;
+  if (n < 1024) return `${format(n)}\u00a0B`;
+  if (n < 1024 * 1024) return `${format(n / 1024)}\u00a0KiB`;
+  return `${format(n / 1024 / 1024)}\u00a0MiB`;
 }
 
 function number(n: number, lang: Lang): string {
@@ -93,7 +93,7 @@ function downloadsTable(input: PageInput, lang: Lang): string {
     (dump) =>
       `<tr><td>${link(iri.download(dump.fileName), dump.fileName)}</td><td>${escapeHtml(dump.title[lang])}<br><span class="muted">${escapeHtml(dump.mediaType)}${
         dump.compressFormat ? ` + ${escapeHtml(dump.compressFormat)}` : ''
-      }</span></td><td>${escapeHtml(formatBytes(dump.bytes.length, lang))}</td><td><code>${escapeHtml(dump.sha256)}</code></td></tr>`,
+      }</span></td><td>${escapeHtml(formatBytes(dump.bytes.length, lang))}</td><td><code class="hash">${escapeHtml(dump.sha256)}</code></td></tr>`,
   );
   return `<table><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -171,7 +171,7 @@ ${downloadsTable(input, lang)}
 ${citationBlock(input, lang)}
 
 <h2>${de ? 'Lizenz und Quellen' : 'Licence and sources'}</h2>
-<p>${link(config.datasetLicense, licenceName(config.datasetLicense))}. ${escapeHtml(attributionText(config, input.sources[lang], lang))}</p>
+<p>${de ? 'Lizenz' : 'Licence'}: ${link(config.datasetLicense, licenceName(config.datasetLicense))}. ${escapeHtml(creditText(input.sources[lang], lang))}</p>
 ${sourcesList(input, lang)}
 `;
   const head = `${alternateLinks(base)}\n<script type="application/ld+json">${jsonForScript(schemaOrgDataset(input, lang))}</script>`;
@@ -197,7 +197,7 @@ ${row(de ? 'Beschreibung' : 'Description', escapeHtml(datasetText.description[la
 ${row(de ? 'Herausgeber' : 'Publisher', escapeHtml(datasetText.publisher[lang]))}
 ${row(de ? 'Kontakt' : 'Contact', [link(iri.home, iri.home), ...(config.datasetContactEmail ? [link(`mailto:${config.datasetContactEmail}`, config.datasetContactEmail)] : [])].join(' · '))}
 ${row(de ? 'Lizenz' : 'Licence', link(config.datasetLicense, licenceName(config.datasetLicense)))}
-${row(de ? 'Namensnennung' : 'Attribution', escapeHtml(attributionText(config, input.sources[lang], lang)))}
+${row(de ? 'Namensnennung' : 'Attribution', escapeHtml(creditText(input.sources[lang], lang)))}
 ${row(de ? 'Themen' : 'Themes', themes.map((t) => link(`http://publications.europa.eu/resource/authority/data-theme/${t.code}`, t.label[lang])).join(', '))}
 ${row(de ? 'Räumliche Abdeckung' : 'Spatial coverage', link('http://publications.europa.eu/resource/authority/continent/EUROPE', de ? 'Europa' : 'Europe'))}
 ${row(de ? 'Zeitliche Abdeckung' : 'Temporal coverage', temporal)}

@@ -104,6 +104,8 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
     void reply.header('Last-Modified', lastModified);
     void reply.header('Cache-Control', 'public, max-age=3600');
     void reply.header('Content-Disposition', `attachment; filename="${dump.fileName}"`);
+    // Range requests are ignored (RFC 9110 allows it: the whole file answers 200); saying so spares clients a retry.
+    void reply.header('Accept-Ranges', 'none');
     if (dump.gzipped) void reply.header('Vary', 'Accept-Encoding');
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')) {

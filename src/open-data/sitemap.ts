@@ -9,20 +9,27 @@ export class SitemapTooLargeError extends Error {
   override name = 'SitemapTooLargeError';
 }
 
-/** Every page URL the sitemap lists, in a stable order: home, catalogue, the indexes per kind, then each document page. */
-export function sitemapUrls(baseIri: string, statistics: GraphStatistics): string[] {
+/**
+ * Every page URL the sitemap lists, in a stable order: home, catalogue, the indexes per kind, each document
+ * page, then the ontology and the page of each of its terms (`ontologyTerms`: `{base}def/...` IRIs).
+ * Only document URLs: the thing IRIs (`{base}id/...`, `{base}def/...`) answer 303, and a sitemap lists pages.
+ */
+export function sitemapUrls(baseIri: string, statistics: GraphStatistics, ontologyTerms: readonly string[] = []): string[] {
   const urls = [baseIri, `${baseIri}dataset`];
-  for (const kind of statistics.entitiesByKind.keys()) urls.push(`${baseIri}id/${kind}/`);
+  for (const kind of statistics.entitiesByKind.keys()) urls.push(`${baseIri}doc/${kind}/`);
   for (const entities of statistics.entitiesByKind.values()) {
     // {base}id/{kind}/{slug} is the thing; {base}doc/{kind}/{slug} is the page about it.
     for (const iri of entities) urls.push(`${baseIri}doc/${iri.slice(`${baseIri}id/`.length)}`);
   }
+  if (ontologyTerms.length > 0) urls.push(`${baseIri}doc/def/`);
+  const terms = ontologyTerms.filter((iri) => /^def\/[A-Za-z0-9_~-][A-Za-z0-9._~/-]*$/.test(iri.slice(baseIri.length)));
+  for (const iri of [...new Set(terms)].sort()) urls.push(`${baseIri}doc/${iri.slice(baseIri.length)}`);
   return urls;
 }
 
 /** The sitemap XML. lastmod is the release date: the pages change only when the data does. */
-export function sitemapXml(baseIri: string, statistics: GraphStatistics, releaseDate: string): string {
-  const urls = sitemapUrls(baseIri, statistics);
+export function sitemapXml(baseIri: string, statistics: GraphStatistics, releaseDate: string, ontologyTerms: readonly string[] = []): string {
+  const urls = sitemapUrls(baseIri, statistics, ontologyTerms);
   if (urls.length > SITEMAP_URL_LIMIT) throw new SitemapTooLargeError(`${urls.length} URLs exceed the sitemap limit of ${SITEMAP_URL_LIMIT}`);
   const entries = urls.map((url) => `  <url><loc>${escapeHtml(url)}</loc><lastmod>${releaseDate}</lastmod></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;

@@ -14,6 +14,13 @@ const languageMaps: Record<string, string> = {
   description: 'schema:description',
   title: 'dct:title',
   unitText: 'schema:unitText',
+  editorialNote: 'skos:editorialNote',
+  scopeNote: 'skos:scopeNote',
+  keywords: 'schema:keywords',
+  alternativeHeadline: 'schema:alternativeHeadline',
+  slogan: 'schema:slogan',
+  genre: 'schema:genre',
+  creativeWorkStatus: 'schema:creativeWorkStatus',
 };
 
 /** Terms whose values are IRIs or blank nodes (`"memberOf": "http://…"`). */
@@ -36,6 +43,13 @@ const links: Record<string, string> = {
   superEvent: 'schema:superEvent',
   author: 'schema:author',
   about: 'schema:about',
+  areaServed: 'schema:areaServed',
+  attendee: 'schema:attendee',
+  contributor: 'schema:contributor',
+  performer: 'schema:performer',
+  isPartOf: 'dct:isPartOf',
+  references: 'dct:references',
+  relation: 'dct:relation',
   sameAs: 'owl:sameAs',
   publisher: 'dct:publisher',
   subject: 'dct:subject',
@@ -60,8 +74,7 @@ const links: Record<string, string> = {
   reportedMemberCount: 'cn:reportedMemberCount',
   eventKind: 'cn:eventKind',
   fundingScheme: 'cn:fundingScheme',
-  cooperationAim: 'cn:cooperationAim',
-  demand: 'cn:demand',
+  hasDemand: 'cn:hasDemand',
   addressedTo: 'cn:addressedTo',
   focusTopic: 'cn:focusTopic',
   policyArea: 'cn:policyArea',
@@ -75,16 +88,21 @@ const links: Record<string, string> = {
 };
 
 /**
- * Terms with a datatype. A typed term only matches values of exactly that datatype, so a
- * `"2023-11"^^xsd:gYearMonth` start date is written with the full `schema:startDate` key and an explicit
- * `@type`: compaction never drops a datatype.
+ * Dates, deliberately without a type: the data gives each date as precisely as its source
+ * (xsd:date, xsd:gYearMonth, xsd:gYear). A term typed xsd:date would only match full dates and every
+ * month- or year-precise value would fall back to the long key `schema:startDate`, so one property
+ * would appear under two keys. Untyped, the key is always the same and each value carries its own
+ * datatype: `"startDate": {"type": "xsd:gYearMonth", "@value": "2023-11"}`.
  */
-const typed: Record<string, [string, string]> = {
-  startDate: ['schema:startDate', 'xsd:date'],
-  endDate: ['schema:endDate', 'xsd:date'],
-  foundingDate: ['schema:foundingDate', 'xsd:date'],
-  datePublished: ['schema:datePublished', 'xsd:date'],
-  totalItems: ['hydra:totalItems', 'xsd:integer'],
+const dates: Record<string, string> = {
+  startDate: 'schema:startDate',
+  endDate: 'schema:endDate',
+  foundingDate: 'schema:foundingDate',
+  datePublished: 'schema:datePublished',
+  ideaDate: 'cn:ideaDate',
+  // The start and end of an org:memberDuring interval (dcat:startDate/endDate); `startDate` is schema.org's.
+  periodStart: 'dcat:startDate',
+  periodEnd: 'dcat:endDate',
 };
 
 /** Plain-string terms (xsd:string values without a language). */
@@ -95,6 +113,8 @@ const strings: Record<string, string> = {
   encodingFormat: 'schema:encodingFormat',
   contentSize: 'schema:contentSize',
   fileName: 'cn:fileName',
+  notation: 'skos:notation',
+  url: 'schema:url',
   versionInfo: 'owl:versionInfo',
 };
 
@@ -105,12 +125,14 @@ const natives: Record<string, string> = {
   maxValue: 'schema:maxValue',
   approximate: 'cn:approximate',
   exclusiveBound: 'cn:exclusiveBound',
+  position: 'schema:position',
+  totalItems: 'hydra:totalItems',
 };
 
 /**
  * Builds the context for a base IRI. Every term maps to exactly one IRI, and every term that fixes a
  * container or a type only matches values of that shape; anything else falls back to a compact IRI
- * (`schema:startDate`) with explicit `@type`/`@language`. So ANY graph compacts and expands back to
+ * (`ex:weird`) with explicit `@type`/`@language`. So ANY graph compacts and expands back to
  * itself (tested by isomorphism for every resource), which lets the SPARQL endpoint use it for CONSTRUCT.
  * `@base` is deliberately absent: JSON-LD 1.1 ignores it in a remote context, so our IRIs are written in full.
  */
@@ -125,7 +147,7 @@ export function jsonLdContext(baseIri: string): Record<string, unknown> {
   };
   for (const [term, iri] of Object.entries(languageMaps)) context[term] = { '@id': iri, '@container': '@language' };
   for (const [term, iri] of Object.entries(links)) context[term] = { '@id': iri, '@type': '@id' };
-  for (const [term, [iri, datatype]] of Object.entries(typed)) context[term] = { '@id': iri, '@type': datatype };
+  for (const [term, iri] of Object.entries(dates)) context[term] = { '@id': iri };
   for (const [term, iri] of Object.entries(strings)) context[term] = { '@id': iri };
   for (const [term, iri] of Object.entries(natives)) context[term] = { '@id': iri };
   return context;

@@ -18,9 +18,25 @@ export function negotiate(accept: string | undefined, offered: readonly MediaTyp
     return chosen;
   }
   if (accept === undefined || accept.trim() === '') return offered[0]!;
-  const negotiator = new Negotiator({ headers: { accept } });
+  const negotiator = new Negotiator({ headers: { accept: withoutParameters(accept) } });
   const best = negotiator.mediaType(offered.map((t) => t.type));
   const chosen = best ? offered.find((t) => t.type === best) : undefined;
   if (!chosen) throw errors.notAcceptable(offered.map((t) => t.type));
   return chosen;
+}
+
+/**
+ * Drops media-type parameters other than q. negotiator only matches a range whose parameters the offered
+ * type also has, so `application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"` (what JSON-LD
+ * clients send) or `text/html;level=1` would get a 406 although we serve exactly that type.
+ */
+function withoutParameters(accept: string): string {
+  return accept
+    .split(',')
+    .map((range) => {
+      const [type = '', ...parameters] = range.split(';');
+      const q = parameters.find((p) => /^\s*q\s*=/i.test(p));
+      return q === undefined ? type.trim() : `${type.trim()};${q.trim()}`;
+    })
+    .join(', ');
 }
