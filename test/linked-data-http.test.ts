@@ -62,6 +62,9 @@ describe.each([
   ['/doc/city/berlin', 'text/html;level=1', 200, 'text/html'],
   ['/doc/city/berlin', 'text/turtle;charset=utf-8;q=0.9, application/ld+json;q=0.5', 200, 'text/turtle'],
   ['/doc/city/berlin', 'text/turtle;q=0, */*;q=0.1', 200, 'application/ld+json'],
+  // Plain JSON asked where only JSON-LD is on offer: JSON-LD is JSON.
+  ['/doc/city/berlin', 'application/json', 200, 'application/ld+json'],
+  ['/doc/city/', 'application/json', 200, 'application/ld+json'],
   // errors
   ['/doc/city/berlin', 'image/png', 406, 'application/problem+json'],
   ['/doc/city/berlin?format=pdf', '', 400, 'application/problem+json'],

@@ -18,7 +18,12 @@ export function negotiate(accept: string | undefined, offered: readonly MediaTyp
     return chosen;
   }
   if (accept === undefined || accept.trim() === '') return offered[0]!;
-  const negotiator = new Negotiator({ headers: { accept: withoutParameters(accept) } });
+  let ranges = withoutParameters(accept);
+  // A client that asks for plain JSON where only JSON-LD is on offer gets JSON-LD: it is JSON.
+  if (offered.some((t) => t.type === 'application/ld+json') && !offered.some((t) => t.type === 'application/json')) {
+    ranges = ranges.replace(/(^|,\s*)application\/json(?=\s*(;|,|$))/gi, '$1application/ld+json');
+  }
+  const negotiator = new Negotiator({ headers: { accept: ranges } });
   const best = negotiator.mediaType(offered.map((t) => t.type));
   const chosen = best ? offered.find((t) => t.type === best) : undefined;
   if (!chosen) throw errors.notAcceptable(offered.map((t) => t.type));
