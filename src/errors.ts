@@ -21,6 +21,7 @@ export class HttpError extends Error {
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',

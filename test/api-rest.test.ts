@@ -261,6 +261,25 @@ describe('pagination and caching', () => {
     expect(last.headers.link ?? '').not.toContain('rel="next"');
   });
 
+  it.each([
+    // [limit, offset, expected prev offset (null: none), expected next]: over the 6 cities of the graph.
+    [100, 500, 0, false],
+    [4, 500, 2, false],
+    [4, 4, 0, false],
+    [1000, 0, null, false],
+    [2, 2, 0, true],
+  ] as const)('link_headers_at_the_edges_limit_%i_offset_%i', async (limit, offset, prev, next) => {
+    const all = JSON.parse((await app.inject({ url: '/api/cities?limit=1000' })).body) as unknown[];
+    expect(all.length).toBe(6);
+    const response = await app.inject({ url: `/api/cities?limit=${limit}&offset=${offset}` });
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toEqual(all.slice(offset, offset + limit));
+    const link = String(response.headers.link ?? '');
+    if (prev === null) expect(link).not.toContain('rel="prev"');
+    else expect(link).toContain(`<${base}api/cities?limit=${limit}&offset=${prev}>; rel="prev"`);
+    expect(link.includes('rel="next"')).toBe(next);
+  });
+
   it('etag_answers_304_and_differs_between_requests', async () => {
     const a = await app.inject('/api/cities?memberOf=iash');
     const b = await app.inject('/api/cities?memberOf=cities4refugees');

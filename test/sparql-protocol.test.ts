@@ -267,3 +267,67 @@ describe('garbage gets 4xx, never 5xx', () => {
     }
   });
 });
+
+describe('Comunica prunes a whole query around an empty alternative or union (review regressions)', () => {
+  const CITY = '?x a <http://example.org/def/City>';
+  const NOPE = '<http://example.org/def/a>';
+  const NOPE2 = '<http://example.org/def/b>';
+  it.each([
+    ['NOT EXISTS over an explicit UNION', `SELECT ?x WHERE { ${CITY} FILTER NOT EXISTS { { ?x ${NOPE} ?y } UNION { ?x ${NOPE2} ?y } } }`],
+    ['MINUS over an explicit UNION', `SELECT ?x WHERE { ${CITY} MINUS { { ?x ${NOPE} ?y } UNION { ?x ${NOPE2} ?y } } }`],
+    ['MINUS with an alternative inside a sequence path', `SELECT ?x WHERE { ${CITY} MINUS { ?x (${NOPE}|${NOPE2})/${NOPE} ?y } }`],
+    ['NOT EXISTS inside a subquery', `SELECT ?x WHERE { { SELECT ?x WHERE { ${CITY} FILTER NOT EXISTS { ?x ${NOPE}|${NOPE2} ?y } } } }`],
+  ])('%s keeps every city', async (_name, query) => {
+    const response = await app.inject({ url: `/sparql?query=${encodeURIComponent(query)}` });
+    expect(JSON.parse(response.body).head.vars).toEqual(['x']);
+    expect(values(response.body, 'x').sort()).toEqual(cityList);
+  });
+
+  it.each([
+    ['SELECT *', `SELECT * WHERE { ?s ${NOPE}|${NOPE2} ?o }`],
+    ['SELECT ?s ?o', `SELECT ?s ?o WHERE { ?s ${NOPE}|${NOPE2} ?o }`],
+  ])('an empty alternative path still names its variables (%s)', async (_name, query) => {
+    const response = await app.inject({ url: `/sparql?query=${encodeURIComponent(query)}` });
+    const body = JSON.parse(response.body);
+    expect([...body.head.vars].sort()).toEqual(['o', 's']);
+    expect(body.results.bindings).toEqual([]);
+  });
+});
+
+describe('hostile queries (review regressions)', () => {
+  const deep = (open: string, inner: string, close: string, n: number) => open.repeat(n) + inner + close.repeat(n);
+  it.each([
+    ['groups', `SELECT * WHERE ${deep('{', '?s ?p ?o', '}', 5000)}`],
+    ['parentheses', `SELECT * WHERE { ?s ?p ?o FILTER(${deep('(', '1', ')', 5000)}) }`],
+    ['subqueries', `SELECT * WHERE ${deep('{ SELECT * WHERE ', '{ ?s ?p ?o }', '}', 2000)}`],
+    ['EXISTS', `SELECT * WHERE { ?s ?p ?o FILTER(${deep('EXISTS { ?s ?p ?o FILTER(', 'true', ') }', 1000)}) }`],
+  ])('refuses nesting far past the limit (%s) at once with 400 and where', async (_name, query) => {
+    const response = await app.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/sparql-query' }, payload: query });
+    expect(response.statusCode, response.body).toBe(400);
+    const problem = JSON.parse(response.body);
+    expect(problem.code).toBe('QUERY_SYNTAX');
+    expect(problem.line).toBe(1);
+    expect(problem.column).toBeGreaterThan(100);
+  });
+
+  it('still answers a query nested 40 deep, with braces inside strings, IRIs and comments not counted', async () => {
+    const query = `SELECT ?o WHERE ${deep('{', `?s ?p ?o FILTER(?o != "{{{{((((" && ?o != <http://x/(((>) # ${'{'.repeat(200)}\n`, '}', 40)}`;
+    const response = await app.inject({ url: `/sparql?query=${encodeURIComponent(query)}` });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(JSON.parse(response.body).head.vars).toEqual(['o']);
+  });
+
+  it.each([
+    ['the projection', 'SELECT (EXISTS { SERVICE SILENT <http://example.com/sparql> { ?s ?p ?o } } AS ?x) WHERE {}'],
+    ['ORDER BY', 'SELECT * WHERE { ?s ?p ?o } ORDER BY (EXISTS { SERVICE SILENT <http://example.com/sparql> { ?s ?p ?o } })'],
+    ['GROUP BY', 'SELECT ?x WHERE { ?s ?p ?o } GROUP BY (EXISTS { SERVICE SILENT <http://example.com/sparql> { ?s ?p ?o } } AS ?x)'],
+    ['HAVING', 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s HAVING (EXISTS { SERVICE <http://example.com/sparql> { ?s ?p ?o } })'],
+    ['BIND', 'SELECT * WHERE { BIND(NOT EXISTS { SERVICE <http://example.com/sparql> { ?s ?p ?o } } AS ?x) }'],
+  ])('refuses SERVICE hidden in %s with 403 Forbidden', async (_name, query) => {
+    const response = await app.inject({ url: `/sparql?query=${encodeURIComponent(query)}` });
+    expect(response.statusCode, response.body).toBe(403);
+    const problem = JSON.parse(response.body);
+    expect(problem.code).toBe('SERVICE_REFUSED');
+    expect(problem.title).toBe('Forbidden');
+  });
+});

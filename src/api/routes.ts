@@ -62,7 +62,8 @@ function pageLinks(baseIri: string, request: FastifyRequest, name: string, offse
   };
   const links: string[] = [];
   if (offset + limit < total) links.push(link(offset + limit, 'next'));
-  if (offset > 0) links.push(link(Math.max(0, offset - limit), 'prev'));
+  // Past the end, "prev" is the last page that has objects, not another empty one.
+  if (offset > 0) links.push(link(Math.max(0, Math.min(offset, total) - limit), 'prev'));
   return links;
 }
 

@@ -1,4 +1,5 @@
 // Runs one prepared query with Comunica over a local N3 store only: the dataset is built from the store, and the engine cannot fetch anything that is not allow-listed.
+import { createRequire } from 'node:module';
 import { QueryEngine } from '@comunica/query-sparql';
 import { DataFactory, Store, Writer } from 'n3';
 import type { Quad } from '@rdfjs/types';
@@ -23,6 +24,24 @@ export interface RunOptions {
   maxResultRows: number;
   serviceAllowList: readonly string[];
 }
+
+/**
+ * Comunica 5.4's "prune empty source operations" optimizer replaces a whole projection by an empty union
+ * (no rows, no variables) when an empty union or alternative path occurs ANYWHERE below it: inside
+ * FILTER (NOT) EXISTS, MINUS, a sequence path or a subquery. So `?x a C FILTER NOT EXISTS { ?x <a>|<b> ?y }`
+ * answers nothing when neither predicate occurs, and `SELECT * { ?s <a>|<b> ?o }` has no variables. The
+ * optimizer only saves work when several remote sources are federated; over our one in-memory store it has
+ * nothing useful to prune, so it is made a pass-through. There is no configuration switch for one actor short
+ * of a custom engine build, hence the patch (applied once per thread, on the module the engine itself loads).
+ */
+function disableEmptySourcePruning(): void {
+  const requireFromEngine = createRequire(createRequire(import.meta.url).resolve('@comunica/query-sparql'));
+  const module = requireFromEngine('@comunica/actor-optimize-query-operation-prune-empty-source-operations') as {
+    ActorOptimizeQueryOperationPruneEmptySourceOperations: { prototype: { run: (action: { operation: unknown; context: unknown }) => Promise<unknown> } };
+  };
+  module.ActorOptimizeQueryOperationPruneEmptySourceOperations.prototype.run = async (action) => ({ operation: action.operation, context: action.context });
+}
+disableEmptySourcePruning();
 
 export class ResultTooLarge extends Error {
   constructor(readonly limit: number) {

@@ -1,7 +1,6 @@
-// Parses a query with sparqljs before any engine sees it: refuses updates and unlisted SERVICE calls, takes the dataset out of the query, and rewrites around a Comunica defect.
+// Parses a query with sparqljs before any engine sees it: refuses updates, unlisted SERVICE calls and absurd nesting, and takes the dataset out of the query.
 import sparqljs from 'sparqljs';
-import type { BgpPattern, Pattern, Query, SparqlQuery, Triple } from 'sparqljs';
-import { DataFactory } from 'n3';
+import type { Query, SparqlQuery } from 'sparqljs';
 import { errors, HttpError } from '../errors.js';
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';
@@ -33,6 +32,56 @@ export interface PrepareOptions {
 
 const { Parser, Generator } = sparqljs;
 
+/** Deepest bracket nesting a query may have; real queries stay far below it. */
+export const MAX_NESTING = 100;
+
+/**
+ * Refuses queries nested deeper than MAX_NESTING before they are parsed: sparqljs takes quadratic time on
+ * deep nesting (4000 nested groups: 8 s on the main thread) and every recursive walk after it (ours,
+ * Comunica's) can overflow the stack. A small scanner, because no parser stops at a depth: it skips strings,
+ * IRIs and comments and counts `{ ( [`.
+ */
+const iriRef = /<[^<>"{}|^`\\\u0000-\u0020]*>/y;
+
+function checkNesting(text: string): void {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    } else if (c === '#') {
+      const end = text.indexOf('\n', i);
+      i = (end === -1 ? text.length : end) - 1;
+    } else if (c === '"' || c === "'") {
+      const long = text.startsWith(c.repeat(3), i);
+      const close = long ? c.repeat(3) : c;
+      let j = i + close.length;
+      while (j < text.length && !text.startsWith(close, j) && (long || text[j] !== '\n')) j += text[j] === '\\' ? 2 : 1;
+      for (let k = i; k < j && k < text.length; k++) {
+        if (text[k] === '\n') {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      // An unterminated short string stops at the line end, which the loop then counts.
+      i = text.startsWith(close, j) ? j + close.length - 1 : j - 1;
+    } else if (c === '<') {
+      iriRef.lastIndex = i;
+      if (iriRef.test(text)) i = iriRef.lastIndex - 1;
+    } else if (c === '{' || c === '(' || c === '[') {
+      if (++depth > MAX_NESTING) {
+        const column = i - lineStart + 1;
+        throw errors.querySyntax(`The query nests groups, brackets or parentheses more than ${MAX_NESTING} deep (line ${line}, column ${column}); flatten it.`, { line, column, maxNesting: MAX_NESTING });
+      }
+    } else if (c === '}' || c === ')' || c === ']') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+}
+
 /** Turns a sparqljs parse error into a 400 that names the line and column. */
 function syntaxError(error: unknown): HttpError {
   const message = error instanceof Error ? error.message : String(error);
@@ -56,9 +105,12 @@ function visit(node: unknown, fn: (node: Record<string, unknown>) => void): void
   }
 }
 
-/** Refuses any SERVICE (anywhere: nested groups, subqueries, EXISTS) whose endpoint is not allow-listed. */
+/**
+ * Refuses any SERVICE (anywhere: nested groups, subqueries, and EXISTS in FILTER, BIND, the projection,
+ * GROUP BY, HAVING or ORDER BY) whose endpoint is not allow-listed: the whole query is visited, not only WHERE.
+ */
 function checkServices(ast: Query, allowList: readonly string[]): void {
-  visit(ast.where, (node) => {
+  visit(ast, (node) => {
     if (node.type !== 'service') return;
     const name = node.name as { termType: string; value: string };
     if (name.termType !== 'NamedNode') {
@@ -68,99 +120,12 @@ function checkServices(ast: Query, allowList: readonly string[]): void {
   });
 }
 
-function isAlternative(predicate: Triple['predicate']): predicate is Extract<Triple['predicate'], { pathType: string }> {
-  return 'type' in predicate && predicate.type === 'path' && predicate.pathType === '|';
-}
-
-/** The plain alternatives of a predicate: (a|(b|c)) gives a, b, c. */
-function alternativesOf(predicate: Triple['predicate']): Array<Triple['predicate']> {
-  return isAlternative(predicate) ? predicate.items.flatMap((item) => alternativesOf(item as Triple['predicate'])) : [predicate];
-}
-
-/** Most combinations a group may expand into; beyond it the query is left as written. */
-const MAX_COPIES = 64;
-
-/**
- * Splits a group whose top-level BGPs use alternative paths into copies without them, so that
- * group = copy1 UNION copy2 ... (X (P1|P2) Y is Union(X P1 Y, X P2 Y), SPARQL 1.1 §18.4, and join, filter,
- * extend, left join and minus on the left all distribute over union). Returns undefined when nothing to split.
- */
-function expandGroup(patterns: Pattern[], fresh: () => string): Pattern[][] | undefined {
-  if (!patterns.some((p) => p.type === 'bgp' && p.triples.some((t) => isAlternative(t.predicate)))) return undefined;
-  let copies: Pattern[][] = [[]];
-  for (const pattern of patterns) {
-    let variants: Pattern[] = [pattern];
-    if (pattern.type === 'bgp' && pattern.triples.some((t) => isAlternative(t.predicate))) {
-      // Blank nodes may not span several BGPs; inside one BGP they are plain non-projected variables.
-      const renamed = new Map<string, Triple['subject']>();
-      const unblank = <T extends Triple['subject'] | Triple['object']>(term: T): T => {
-        if (term.termType !== 'BlankNode') return term;
-        if (!renamed.has(term.value)) renamed.set(term.value, DataFactory.variable(fresh()));
-        return renamed.get(term.value) as T;
-      };
-      let triples: Triple[][] = [[]];
-      for (const triple of pattern.triples) {
-        const base = { ...triple, subject: unblank(triple.subject), object: unblank(triple.object) };
-        triples = triples.flatMap((prefix) => alternativesOf(triple.predicate).map((predicate) => [...prefix, { ...base, predicate }]));
-      }
-      variants = triples.map((list) => ({ type: 'bgp', triples: list }) as BgpPattern);
-    }
-    copies = copies.flatMap((copy) => variants.map((variant) => [...copy, variant]));
-    if (copies.length > MAX_COPIES) return undefined;
-  }
-  return copies;
-}
-
-/**
- * Comunica 5.4 empties the whole result of `FILTER NOT EXISTS { ?x <a>|<b> ?y }` and of MINUS with the
- * same pattern when neither predicate occurs in the data, and does the same for the equivalent UNION.
- * A plain BGP inside NOT EXISTS / MINUS is evaluated correctly, so the alternatives are distributed
- * outside: NOT EXISTS {P1 ∪ P2} = NOT EXISTS {P1} && NOT EXISTS {P2}, EXISTS {P1 ∪ P2} = EXISTS {P1} ||
- * EXISTS {P2}, and X MINUS (P1 ∪ P2) = (X MINUS P1) MINUS P2 (a solution is removed when it is compatible
- * with, and shares a variable with, a solution of either). Returns the rewritten node and whether it changed.
- */
-function rewriteNegation(ast: Query): { ast: Query; changed: boolean } {
-  let changed = false;
-  let counter = 0;
-  const fresh = () => `__alt_bnode_${counter++}`;
-  const groupOf = (pattern: Pattern): Pattern[] => (pattern.type === 'group' ? pattern.patterns : [pattern]);
-  const transform = (node: unknown): unknown => {
-    if (Array.isArray(node)) {
-      return node.flatMap((item: unknown) => {
-        const pattern = item as Pattern;
-        if (pattern && typeof pattern === 'object' && pattern.type === 'minus') {
-          const copies = expandGroup(pattern.patterns, fresh);
-          if (copies) {
-            changed = true;
-            return copies.map((patterns) => transform({ type: 'minus', patterns }));
-          }
-        }
-        return [transform(item)];
-      });
-    }
-    // RDF/JS terms (and anything that is not a plain AST object) are kept as they are.
-    if (node === null || typeof node !== 'object' || 'termType' in node) return node;
-    const record = node as Record<string, unknown>;
-    if (record.type === 'operation' && (record.operator === 'notexists' || record.operator === 'exists')) {
-      const arg = (record.args as Pattern[])[0];
-      const copies = arg ? expandGroup(groupOf(arg), fresh) : undefined;
-      if (copies) {
-        changed = true;
-        const parts = copies.map((patterns) => transform({ type: 'operation', operator: record.operator, args: [{ type: 'group', patterns }] }));
-        return parts.reduce((left, right) => ({ type: 'operation', operator: record.operator === 'notexists' ? '&&' : '||', args: [left, right] }));
-      }
-    }
-    return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, transform(value)]));
-  };
-  const out = transform(ast) as Query;
-  return { ast: changed ? out : ast, changed };
-}
-
 /**
  * Checks and prepares one query. Throws HttpErrors: 400 for syntax, 403 for updates and refused SERVICE.
  * The dataset comes from the protocol parameters when given, else from FROM / FROM NAMED, else it is absent.
  */
 export function prepareQuery(text: string, options: PrepareOptions): PreparedQuery {
+  checkNesting(text);
   let ast: SparqlQuery;
   try {
     ast = new Parser(options.baseIri ? { baseIRI: options.baseIri } : {}).parse(text);
@@ -181,7 +146,6 @@ export function prepareQuery(text: string, options: PrepareOptions): PreparedQue
   // FROM is never handed to the engine: the dataset is built from the local store only, so nothing is fetched.
   const hadFrom = ast.from !== undefined;
   delete ast.from;
-  const rewritten = rewriteNegation(ast);
-  const textOut = hadFrom || rewritten.changed ? new Generator().stringify(rewritten.ast) : text;
+  const textOut = hadFrom ? new Generator().stringify(ast) : text;
   return { form: ast.queryType, text: textOut, ...(options.baseIri ? { baseIri: options.baseIri } : {}), ...(dataset ? { dataset } : {}) };
 }
