@@ -91,7 +91,14 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   } else {
     request.log.error({ err: error }, 'unhandled error');
   }
-  if (status >= 500 && !(error instanceof HttpError)) detail = 'An internal error occurred.';
+  // A 500 is our fault, and its message may name internals: log it, tell the client only that it happened.
+  // Deliberate 5xx answers (503 for overload or a timeout) keep their message.
+  if (status === 500) {
+    if (error instanceof HttpError) request.log.error({ err: error }, 'internal error');
+    detail = 'An internal error occurred.';
+  } else if (status > 500 && !(error instanceof HttpError)) {
+    detail = 'An internal error occurred.';
+  }
   for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
   return reply
     .code(status)

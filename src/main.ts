@@ -4,6 +4,7 @@ import { buildServer, loadValidGraph } from './server.js';
 import { DataLoadError } from './store/load.js';
 import { ValidationFailedError } from './validate/shacl.js';
 import { QueryFileError } from './api/query-file.js';
+import { ReleaseError } from './open-data/release.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -40,8 +41,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Data, shape and configuration problems are the operator's to fix: print them plainly and serve nothing.
-  if (error instanceof ValidationFailedError || error instanceof DataLoadError || error instanceof ConfigError || error instanceof QueryFileError) {
-    console.error(error.message);
+  const operatorErrors = [ValidationFailedError, DataLoadError, ConfigError, QueryFileError, ReleaseError];
+  if (operatorErrors.some((kind) => error instanceof kind)) {
+    console.error((error as Error).message);
   } else {
     console.error(error);
   }

@@ -2,7 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import type { Config } from './config.js';
-import { installErrorHandling } from './errors.js';
+import { installErrorHandling, sendProblem } from './errors.js';
 import { loadGraph, type LoadedGraph } from './store/load.js';
 import { GraphState } from './store/graph-state.js';
 import { assertValid } from './validate/shacl.js';
@@ -44,6 +44,8 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
     routerOptions: { maxParamLength: 500 },
     // The base IRI decides the public URLs; trusting X-Forwarded-* is the proxy's job, off by default.
     trustProxy: false,
+    // Errors Fastify raises before routing (a malformed URL) get the same problem+json as every other error.
+    frameworkErrors: (error, request, reply) => void sendProblem(request, reply, error),
   });
   app.decorate('graphState', state);
   app.decorate('config', config);
@@ -52,19 +54,29 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   // Reading is open to every origin, without credentials.
   await app.register(cors, { origin: '*', credentials: false, exposedHeaders: ['Link', 'ETag', 'Content-Location', 'Retry-After', 'Location'] });
 
-  app.get('/health', async () => ({
+
+  const executor = createExecutor(config, state);
+  app.addHook('onClose', async () => executor.close());
+  const options: ReadPathOptions = { config, state, executor };
+  // The public URLs live under the base IRI's path (https://example.org/lod/ serves /lod/sparql ...).
+  // The Linked Data routes derive that prefix themselves, because they map paths to IRIs.
+  const prefix = new URL(config.baseIri).pathname.replace(/\/$/, '');
+  app.get(`${prefix}/health`, async () => ({
     status: 'ok',
     version: state.current.version,
     quads: state.current.store.size,
     loadedAt: state.current.loadedAt.toISOString(),
   }));
-
-  const executor = createExecutor(config, state);
-  app.addHook('onClose', async () => executor.close());
-  const options: ReadPathOptions = { config, state, executor };
-  await app.register(sparqlRoutes, options);
-  await app.register(linkedDataRoutes, options);
-  await app.register(apiRoutes, options);
-  await app.register(openDataRoutes, options);
+  try {
+    await app.register(sparqlRoutes, { ...options, prefix });
+    await app.register(linkedDataRoutes, options);
+    await app.register(apiRoutes, { ...options, prefix });
+    await app.register(openDataRoutes, { ...options, prefix });
+    await app.ready();
+  } catch (error) {
+    // A broken query file or changelog stops the start; the worker threads started above must not outlive it.
+    await app.close();
+    throw error;
+  }
   return app;
 }

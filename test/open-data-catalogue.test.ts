@@ -17,7 +17,7 @@ const base = config.baseIri;
 let app: FastifyInstance;
 
 async function catalogueQuads(format: string): Promise<Quad[]> {
-  const response = await app.inject({ url: `/dataset?format=${format}` });
+  const response = await app.inject({ url: `/lod/dataset?format=${format}` });
   expect(response.statusCode).toBe(200);
   if (format === 'jsonld') {
     return new Parser({ format: 'application/n-quads' }).parse(
@@ -59,16 +59,16 @@ describe('catalogue at {base}dataset', () => {
     ['text/html,application/xhtml+xml,*/*;q=0.8', 'text/html'],
     ['*/*', 'text/turtle'],
   ])('answers Accept %s with %s', async (accept, expected) => {
-    const response = await app.inject({ url: '/dataset', headers: { accept } });
+    const response = await app.inject({ url: '/lod/dataset', headers: { accept } });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain(expected);
   });
 
   it('answers 406 problem+json for a type it cannot produce, and 400 for an unknown format', async () => {
-    const notAcceptable = await app.inject({ url: '/dataset', headers: { accept: 'image/png' } });
+    const notAcceptable = await app.inject({ url: '/lod/dataset', headers: { accept: 'image/png' } });
     expect(notAcceptable.statusCode).toBe(406);
     expect(notAcceptable.headers['content-type']).toContain('application/problem+json');
-    const badFormat = await app.inject({ url: '/dataset?format=yaml' });
+    const badFormat = await app.inject({ url: '/lod/dataset?format=yaml' });
     expect(badFormat.statusCode).toBe(400);
     expect(badFormat.json()).toMatchObject({ parameter: 'format' });
   });
@@ -110,7 +110,7 @@ describe('catalogue at {base}dataset', () => {
 
 describe('home page at {base}', () => {
   it('links to the catalogue, SPARQL, API docs, indexes, dumps, and embeds a schema.org Dataset', async () => {
-    const response = await app.inject({ url: '/', headers: { accept: 'text/html' } });
+    const response = await app.inject({ url: '/lod/', headers: { accept: 'text/html' } });
     expect(response.statusCode).toBe(200);
     const html = response.body;
     for (const href of [`${base}dataset`, `${base}sparql`, `${base}docs`, `${base}id/city/`, `${base}download/dataset.nq.gz`, `${base}.well-known/void`]) {
@@ -126,15 +126,15 @@ describe('home page at {base}', () => {
   });
 
   it('speaks German by ?lang=de or Accept-Language, and refuses an unknown language', async () => {
-    expect((await app.inject({ url: '/?lang=de', headers: { accept: 'text/html' } })).body).toContain('<html lang="de">');
-    expect((await app.inject({ url: '/', headers: { accept: 'text/html', 'accept-language': 'de-DE,de;q=0.9' } })).body).toContain('<html lang="de">');
-    const bad = await app.inject({ url: '/?lang=fr', headers: { accept: 'text/html' } });
+    expect((await app.inject({ url: '/lod/?lang=de', headers: { accept: 'text/html' } })).body).toContain('<html lang="de">');
+    expect((await app.inject({ url: '/lod/', headers: { accept: 'text/html', 'accept-language': 'de-DE,de;q=0.9' } })).body).toContain('<html lang="de">');
+    const bad = await app.inject({ url: '/lod/?lang=fr', headers: { accept: 'text/html' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ parameter: 'lang' });
   });
 
   it('sends RDF clients to the catalogue with 303', async () => {
-    const response = await app.inject({ url: '/', headers: { accept: 'text/turtle' } });
+    const response = await app.inject({ url: '/lod/', headers: { accept: 'text/turtle' } });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`${base}dataset`);
   });
@@ -142,7 +142,7 @@ describe('home page at {base}', () => {
 
 describe('sitemap.xml and robots.txt', () => {
   it('lists the document page of every {base}id/ subject, the indexes, home and catalogue', async () => {
-    const xml = (await app.inject({ url: '/sitemap.xml' })).body;
+    const xml = (await app.inject({ url: '/lod/sitemap.xml' })).body;
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     for (const page of ['city/berlin', 'city/zagreb', 'event/online-meeting', 'membership/berlin-deputy-chair', 'source/eurocities']) {
       expect(locs).toContain(`${base}doc/${page}`);
@@ -156,13 +156,13 @@ describe('sitemap.xml and robots.txt', () => {
   });
 
   it('robots.txt points at the sitemap', async () => {
-    const response = await app.inject({ url: '/robots.txt' });
+    const response = await app.inject({ url: '/lod/robots.txt' });
     expect(response.headers['content-type']).toContain('text/plain');
     expect(response.body).toContain(`Sitemap: ${base}sitemap.xml`);
   });
 
   it('an unknown download is a 404 problem naming what exists', async () => {
-    const response = await app.inject({ url: '/download/dataset.xml' });
+    const response = await app.inject({ url: '/lod/download/dataset.xml' });
     expect(response.statusCode).toBe(404);
     expect(response.json().detail).toContain('dataset.nq.gz');
   });

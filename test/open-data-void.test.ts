@@ -18,7 +18,7 @@ const num = (s: Quad_Subject, p: string) => Number(voidStore.getObjects(s, ns.vo
 
 beforeAll(async () => {
   app = await buildServer(config);
-  const response = await app.inject({ url: '/.well-known/void', headers: { accept: 'text/turtle' } });
+  const response = await app.inject({ url: '/lod/.well-known/void', headers: { accept: 'text/turtle' } });
   expect(response.statusCode).toBe(200);
   voidStore = new Store(new Parser().parse(response.body));
   const graph = await loadGraph({ baseIri: config.baseIri, ontologyDir: null, dataDir: config.dataDir });

@@ -67,39 +67,3 @@ function ontologyTerms(graph: LoadedGraph): string[] {
     .filter((s) => s.termType === 'NamedNode' && s.value.startsWith(`${graph.baseIri}def/`) && s.value !== ontology.value)
     .map((s) => s.value);
 }
-
-/**
- * Holds the artefacts of the graph being served. The first build starts at registration and is awaited
- * by the first request; a replaced graph starts a new build at once, and requests never see a mix.
- */
-export class ArtefactCache {
-  readonly #config: Config;
-  #graph: LoadedGraph;
-  #pending: Promise<OpenDataArtefacts>;
-
-  constructor(config: Config, graph: LoadedGraph) {
-    this.#config = config;
-    this.#graph = graph;
-    this.#pending = this.#start(graph);
-  }
-
-  #start(graph: LoadedGraph): Promise<OpenDataArtefacts> {
-    const pending = buildArtefacts(this.#config, graph);
-    // A failed build surfaces on the requests that await it; this only keeps it from being "unhandled" meanwhile.
-    pending.catch(() => undefined);
-    return pending;
-  }
-
-  /** Called from GraphState.onChange. */
-  replace(graph: LoadedGraph): Promise<OpenDataArtefacts> {
-    this.#graph = graph;
-    this.#pending = this.#start(graph);
-    return this.#pending;
-  }
-
-  /** The artefacts of the current graph. */
-  current(graph: LoadedGraph): Promise<OpenDataArtefacts> {
-    if (graph !== this.#graph) return this.replace(graph);
-    return this.#pending;
-  }
-}

@@ -5,32 +5,16 @@ import { createHash } from 'node:crypto';
 import type { ReadPathOptions } from '../server.js';
 import { errors } from '../errors.js';
 import { notModified } from '../http/conditional.js';
+import { queryParam } from '../http/query-param.js';
+import { pageLanguage } from '../html/format.js';
 import { html, rdfTypes, type MediaType } from '../rdf/media-types.js';
 import { negotiate } from '../rdf/negotiate.js';
-import { ArtefactCache } from './artefacts.js';
-import { catalogueIris, type Lang } from './catalogue.js';
+import { buildArtefacts } from './artefacts.js';
+import { catalogueIris } from './catalogue.js';
 import { cataloguePage, homePage } from './pages.js';
 
 /** RDF formats offered for the catalogue and VoID; Turtle first, so `*\/*` (curl, harvesters) gets RDF. */
 const rdfOffered: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.ntriples, rdfTypes.trig, rdfTypes.nquads];
-const languages: readonly Lang[] = ['en', 'de'];
-
-interface PageQuery {
-  format?: string;
-  lang?: string;
-}
-
-/** `?lang=` wins; otherwise Accept-Language among de/en; English when neither says. */
-function pickLanguage(request: FastifyRequest<{ Querystring: PageQuery }>): Lang {
-  const wanted = request.query.lang;
-  if (wanted !== undefined && wanted !== '') {
-    const lang = wanted.trim().toLowerCase();
-    if (lang === 'de' || lang === 'en') return lang;
-    throw errors.badParameter('lang', `Unknown language "${wanted}". Offered: de, en.`, { offered: languages });
-  }
-  const best = new Negotiator({ headers: { 'accept-language': request.headers['accept-language'] ?? '' } }).language([...languages]);
-  return (best as Lang | undefined) ?? 'en';
-}
 
 /** A short, collision-free variant name for the shared ETag helper (which keeps only a prefix of it). */
 function variant(...parts: string[]): string {
@@ -43,32 +27,33 @@ function sendText(reply: FastifyReply, type: string, text: string): FastifyReply
 
 export async function openDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
   const { config, state } = options;
-  const cache = new ArtefactCache(config, state.current);
+  // Built before the first request (a broken CHANGELOG.md stops the start), and again for every new graph
+  // before it is served (a failing build refuses the reload).
+  let built = await buildArtefacts(config, state.current);
   state.onChange(async (graph) => {
-    await cache.replace(graph);
+    built = await buildArtefacts(config, graph);
   });
   const iri = catalogueIris(config.baseIri);
-  const artefacts = () => cache.current(state.current);
+  const pickLanguage = (request: FastifyRequest) => pageLanguage(queryParam(request, 'lang'), request.headers['accept-language']);
 
-  app.get<{ Querystring: PageQuery }>('/', async (request, reply) => {
-    const chosen = negotiate(request.headers.accept, [html, ...rdfOffered], request.query.format);
+  app.get('/', async (request, reply) => {
+    const chosen = negotiate(request.headers.accept, [html, ...rdfOffered], queryParam(request, 'format'));
     void reply.header('Vary', 'Accept, Accept-Language');
     if (chosen !== html) {
       // The home page is a page for people; its machine-readable description is the catalogue.
-      const query = request.query.format ? `?format=${encodeURIComponent(request.query.format)}` : '';
+      const format = queryParam(request, 'format');
+      const query = format ? `?format=${encodeURIComponent(format)}` : '';
       return reply.code(303).header('Location', `${iri.document}${query}`).send();
     }
     const lang = pickLanguage(request);
-    const built = await artefacts();
     void reply.header('Link', `<${iri.document}>; rel="describedby"; type="text/turtle", <${iri.void}>; rel="describedby"; type="text/turtle"`);
     void reply.header('Content-Language', lang);
     if (notModified(request, reply, built.graph, variant('home', lang, built.release.version, built.dumps.map((d) => d.sha256).join()))) return reply;
     return sendText(reply, 'text/html; charset=utf-8', homePage({ config, ...built }, lang));
   });
 
-  app.get<{ Querystring: PageQuery }>('/dataset', async (request, reply) => {
-    const chosen = negotiate(request.headers.accept, [...rdfOffered, html], request.query.format);
-    const built = await artefacts();
+  app.get('/dataset', async (request, reply) => {
+    const chosen = negotiate(request.headers.accept, [...rdfOffered, html], queryParam(request, 'format'));
     void reply.header('Vary', 'Accept, Accept-Language');
     void reply.header('Link', `<${iri.void}>; rel="describedby"; type="text/turtle"`);
     if (chosen === html) {
@@ -81,16 +66,14 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
     return sendText(reply, chosen.type === rdfTypes.turtle.type ? 'text/turtle; charset=utf-8' : chosen.type, await built.serialized('catalogue', chosen.type));
   });
 
-  app.get<{ Querystring: PageQuery }>('/.well-known/void', async (request, reply) => {
-    const chosen = negotiate(request.headers.accept, rdfOffered, request.query.format);
-    const built = await artefacts();
+  app.get('/.well-known/void', async (request, reply) => {
+    const chosen = negotiate(request.headers.accept, rdfOffered, queryParam(request, 'format'));
     void reply.header('Vary', 'Accept');
     if (notModified(request, reply, built.graph, variant('void', chosen.type, built.release.version))) return reply;
     return sendText(reply, chosen.type === rdfTypes.turtle.type ? 'text/turtle; charset=utf-8' : chosen.type, await built.serialized('void', chosen.type));
   });
 
   app.get<{ Params: { file: string } }>('/download/:file', async (request, reply) => {
-    const built = await artefacts();
     const dump = built.dumps.find((d) => d.fileName === request.params.file);
     if (!dump) {
       throw errors.notFound(`There is no download "${request.params.file}". Available: ${built.dumps.map((d) => d.fileName).join(', ')}.`);
@@ -117,13 +100,11 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
   });
 
   app.get('/sitemap.xml', async (request, reply) => {
-    const built = await artefacts();
     if (notModified(request, reply, built.graph, variant('sitemap', built.release.date))) return reply;
     return sendText(reply, 'application/xml; charset=utf-8', built.sitemap);
   });
 
   app.get('/robots.txt', async (request, reply) => {
-    const built = await artefacts();
     if (notModified(request, reply, built.graph, 'robots')) return reply;
     return sendText(reply, 'text/plain; charset=utf-8', built.robots);
   });

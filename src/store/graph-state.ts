@@ -13,15 +13,32 @@ export class GraphState {
     return this.#current;
   }
 
-  /** Registers a listener called after every replacement; returns a function that removes it. */
+  /**
+   * Registers a listener that prepares a read path for a new graph (rebuild caches, hand workers a copy).
+   * It may throw to refuse the graph. Returns a function that removes it.
+   */
   onChange(listener: (graph: LoadedGraph) => void | Promise<void>): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  /** Serves a new, already validated graph from now on. */
+  /**
+   * Serves a new, already validated graph. Every listener prepares for it first; only when all succeed does
+   * `current` change. If one fails, the listeners that already ran are given the previous graph back and the
+   * error is rethrown, so a refused reload leaves the service as it was.
+   */
   async replace(next: LoadedGraph): Promise<void> {
+    const previous = this.#current;
+    const done: Array<(graph: LoadedGraph) => void | Promise<void>> = [];
+    try {
+      for (const listener of this.#listeners) {
+        await listener(next);
+        done.push(listener);
+      }
+    } catch (error) {
+      for (const listener of done) await Promise.resolve(listener(previous)).catch(() => undefined);
+      throw error;
+    }
     this.#current = next;
-    for (const listener of this.#listeners) await listener(next);
   }
 }

@@ -32,7 +32,7 @@ export interface LoadedGraph {
   readonly baseIri: string;
   /** Named graph IRI -> the files its quads came from (relative to the project, for reports). */
   readonly graphFiles: ReadonlyMap<string, readonly string[]>;
-  /** Every quad's origin, keyed by N3's quad id string, for validation reports. */
+  /** The file each quad came from, for validation reports. */
   readonly fileOf: (quad: Quad) => string | undefined;
   /** A content hash of every loaded file and the base IRI: the graph's version, for ETags and caches. */
   readonly version: string;
