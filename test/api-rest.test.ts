@@ -327,6 +327,34 @@ describe('bad input answers 400 problem+json naming the parameter', () => {
   });
 });
 
+describe('methods other than GET and HEAD', () => {
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH'] as const)('%s on an endpoint answers 405 problem+json with Allow: GET, HEAD', async (method) => {
+    // A JSON body that does not even parse: the method is refused before any body is read.
+    const response = await app.inject({ method, url: '/api/cities', headers: { 'content-type': 'application/json' }, payload: '{' });
+    expect(response.statusCode).toBe(405);
+    expect(response.headers.allow).toBe('GET, HEAD');
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+  });
+
+  it('HEAD answers like GET, and an unknown endpoint stays 404 whatever the method', async () => {
+    const head = await app.inject({ method: 'HEAD', url: '/api/cities' });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+    const unknown = await app.inject({ method: 'POST', url: '/api/no-such-endpoint' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('refuses a value whose percent-escapes are not UTF-8 with 400 naming the parameter', async () => {
+    for (const [url, parameter] of [['/api/search?q=Berl%FFin', 'q'], ['/api/cities?memberOf=%C3', 'memberOf']] as const) {
+      const response = await app.inject({ url });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'BAD_PARAMETER', parameter });
+    }
+  });
+});
+
 describe('values never change what the query does (grlc #101)', () => {
   const attempts = [
     '" ) } SELECT * WHERE { ?s ?p ?o } #',

@@ -116,6 +116,51 @@ describe.each([
   });
 });
 
+describe.each([
+  ['/id/city', `${base}id/city/`],
+  ['/id/network?lang=de', `${base}id/network/?lang=de`],
+  ['/doc/city', `${base}doc/city/`],
+])('index IRI without its slash %s', (path, location) => {
+  it('answers 301 to the index', async () => {
+    const response = await app.inject({ url: path, headers: { accept: 'text/turtle' } });
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe(location);
+  });
+});
+
+describe('an unknown kind without its slash', () => {
+  it('stays 404', async () => {
+    const response = await app.inject({ url: '/id/no-such-kind', headers: { accept: 'text/turtle' } });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers.location).toBeUndefined();
+  });
+});
+
+describe('methods other than GET and HEAD', () => {
+  // Where a GET answers, the method is what is wrong: 405. Where a GET answers 404, so do they: "use GET"
+  // would only lead to another 404.
+  const existing = ['/id/city/berlin', '/id/city/', '/id/city', '/def/', '/def/Network', '/doc/city/berlin', '/doc/city/berlin.ttl', '/doc/city/', '/doc/def/'];
+  const missing = ['/id/city/nowhere', '/id/no-such-kind/', '/doc/city/nowhere', '/def/NoSuchTerm'];
+  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH'] as const) {
+    it(`${method} answers 405 with Allow: GET, HEAD on what exists`, async () => {
+      for (const url of existing) {
+        const response = await app.inject({ method, url, headers: { 'content-type': 'application/json' }, payload: '{' });
+        expect(response.statusCode, `${method} ${url}`).toBe(405);
+        expect(response.headers.allow).toBe('GET, HEAD');
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.json()).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+      }
+    });
+    it(`${method} answers 404 on what does not exist`, async () => {
+      for (const url of missing) {
+        const response = await app.inject({ method, url, headers: { 'content-type': 'application/json' }, payload: '{' });
+        expect(response.statusCode, `${method} ${url}`).toBe(404);
+        expect(response.headers.allow).toBeUndefined();
+      }
+    });
+  }
+});
+
 describe('negotiation headers', () => {
   it('a negotiated document says what varies, where this format lives, and links every other format', async () => {
     const response = await app.inject({ url: '/doc/city/berlin', headers: { accept: 'text/turtle' } });

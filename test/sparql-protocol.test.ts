@@ -71,6 +71,23 @@ describe('query methods', () => {
     expect(response.statusCode).toBe(400);
   });
 
+  it('refuses a query= whose percent-escapes are not UTF-8 with 400 naming the parameter, never running a mangled query', async () => {
+    // `%FF` is no UTF-8 byte sequence: a lenient decoder would run 'ASK {}\uFFFD' or, worse, a different query.
+    const get = await app.inject({ url: `/sparql?query=${encodeURIComponent('ASK {}')}%FF` });
+    const form = await app.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'query=ASK%20%7B%7D%C3' });
+    for (const response of [get, form]) {
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const problem = JSON.parse(response.body);
+      expect(problem.parameter).toBe('query');
+      expect(problem.detail).toMatch(/UTF-8/);
+    }
+    // Escapes that are UTF-8 (é as %C3%A9), '+' as space and a lone '%' still decode as before.
+    const good = await app.inject({ url: `/sparql?query=ASK+%7B+FILTER(%22%C3%A9%22+%3D+%22\u00e9%22+%26%26+%22%%22+%3D+%22%25%22)+%7D` });
+    expect(good.statusCode, good.body).toBe(200);
+    expect(JSON.parse(good.body).boolean).toBe(true);
+  });
+
   it('answers a syntax error with 400, the parser message, line and column', async () => {
     const response = await app.inject({ url: `/sparql?query=${encodeURIComponent('SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(\n}')}` });
     expect(response.statusCode).toBe(400);

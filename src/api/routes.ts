@@ -10,6 +10,7 @@ import { json, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.
 import { negotiate } from '../rdf/negotiate.js';
 import { notModified } from '../http/conditional.js';
 import type { QueryExecutor } from '../sparql/executor.js';
+import { paramsOf } from '../sparql/form-params.js';
 import { loadQueryFiles, standardParameters, type CannedQuery } from './query-file.js';
 import { bindParameters, bindingKey, boundQueryText, type BoundTerm } from './bind.js';
 import { languages, renderCsv, renderJson, renderJsonLd, renderSparqlJson, shape, sortItems, toPlain, type Language, type Shaped } from './results.js';
@@ -128,6 +129,19 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
   });
 
   for (const query of queries) {
+    // The API only reads: other methods on an endpoint that exists answer 405 with Allow, checked in
+    // onRequest so that no body is read first. Unknown /api/ paths stay 404, whatever the method.
+    app.route({
+      method: ['POST', 'PUT', 'DELETE', 'PATCH'],
+      url: `/api/${query.name}`,
+      schema: { hide: true },
+      onRequest: async (request) => {
+        throw errors.methodNotAllowed(request.method, ['GET', 'HEAD']);
+      },
+      handler: async () => {
+        // Never reached: onRequest has answered.
+      },
+    });
     const allowed = new Set<string>([...query.parameters.map((p) => p.name), ...standardParameters]);
     const response = responseSchemas(query);
     exampleMedia.set(query.name, (response[200] as { content: Record<string, Record<string, unknown>> }).content['application/json']!);
@@ -145,6 +159,9 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
         schemaErrorFormatter: (validation) => parameterError(validation, query, config.baseIri),
         // Fastify's validator drops unknown properties silently; a typo must answer 400 instead.
         preValidation: async (request: FastifyRequest) => {
+          // Fastify keeps a value whose escapes are not UTF-8 (`%FF`) as the raw text: refuse it, naming the parameter.
+          const search = request.url.indexOf('?');
+          if (search >= 0) paramsOf(request.url.slice(search + 1));
           for (const name of Object.keys(request.query as object)) {
             if (!allowed.has(name)) {
               throw errors.badParameter(name, `Unknown parameter "${name}". This endpoint accepts: ${[...allowed].join(', ')}.`, {

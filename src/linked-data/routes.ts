@@ -18,7 +18,7 @@ import type { LoadedGraph } from '../store/load.js';
 import { describe, describeIndex, describeOntology, isKnown, membersByKind, orderForOutput, type Description } from './describe.js';
 import { indexPage, notFoundPage, ontologyPage, resourcePage, type FormatLink, type PageContext } from './html-pages.js';
 import { contextUrl, documentJsonLd } from './json-ld.js';
-import { basePath, documentRequest, formatUrl, pagePath, relativePath, thingPath, type DocumentTarget } from './paths.js';
+import { basePath, documentRequest, formatUrl, pagePath, relativePath, thingPath, type DocumentRequest, type DocumentTarget } from './paths.js';
 
 /**
  * The formats every document offers, in order of preference: the first answers a missing Accept or `*\/*`
@@ -118,23 +118,73 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
     throw errors.notFound(detail ?? `No resource is described at ${request.url.split('?', 1)[0]}.`);
   };
 
+  /** Whether `{base}id/...` or `{base}def/...` (the part after the base path) names something we describe. */
+  const thingExists = (rest: string): boolean => {
+    const graph = state.current;
+    if (rest.endsWith('/')) {
+      return rest === 'def/' ? graph.store.countQuads(null, null, null, DataFactory.namedNode(baseIri + rest)) > 0 : kinds(graph).has(rest.slice(3, -1));
+    }
+    return isKnown(graph.store, baseIri + rest);
+  };
+
+  /** `{base}id/{kind}` and `{base}doc/{kind}` without the slash: the kind's index, when there is that kind. */
+  const indexWithoutSlash = (rest: string | null): string | undefined => {
+    const match = rest === null ? null : /^(id|doc)\/([^/]+)$/.exec(rest);
+    return match && match[2] !== 'def' && kinds(state.current).has(match[2]!) ? `${rest}/` : undefined;
+  };
+
   /** `{base}id/...` and `{base}def/...`: things, not documents; 303 See Other to the document that describes them. */
   const redirectToDocument = async (request: FastifyRequest, reply: FastifyReply) => {
     const rest = relativePath(request.url, prefix);
-    const thing = rest === null ? null : thingPath(rest);
-    if (rest === null || thing === null) return notFound(request, reply);
-    const graph = state.current;
-    const iri = baseIri + rest;
-    const known = rest.endsWith('/')
-      ? rest === 'def/'
-        ? graph.store.countQuads(null, null, null, DataFactory.namedNode(iri)) > 0
-        : kinds(graph).has(rest.slice(3, -1))
-      : isKnown(graph.store, iri);
-    if (!known) return notFound(request, reply);
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    const index = indexWithoutSlash(rest);
+    // The index IRI is `{base}id/{kind}/`; the slash-less form is a typo for it, so redirect permanently.
+    if (index !== undefined) return reply.code(301).header('Location', `${baseIri}${index}${query}`).send();
+    const thing = rest === null ? null : thingPath(rest);
+    if (rest === null || thing === null || !thingExists(rest)) return notFound(request, reply);
     void reply.header('Cache-Control', 'public, max-age=3600');
     return reply.code(303).header('Location', `${baseIri}${thing.docPath}${query}`).send();
   };
+
+  /**
+   * What a `{base}doc/...` URL describes, or null when a GET would answer 404. Shared by GET and the
+   * refusal of other methods, so both agree on what exists.
+   */
+  const findDocument = (rest: string | null): { docRequest: DocumentRequest; members: string[] | undefined } | null => {
+    const docRequest = rest === null ? null : documentRequest(rest, baseIri, offered);
+    if (docRequest === null) return null;
+    const { target } = docRequest;
+    const graph = state.current;
+    if (target.kind === 'resource' && !isKnown(graph.store, target.iri)) return null;
+    const members = target.kind === 'index' ? kinds(graph).get(target.indexKind) : undefined;
+    if (target.kind === 'index' && !members) return null;
+    if (target.kind === 'ontology' && graph.store.countQuads(null, null, null, DataFactory.namedNode(target.iri)) === 0) return null;
+    return { docRequest, members };
+  };
+
+  /**
+   * Other methods than GET/HEAD: 405 with Allow where a GET would answer (the resource exists, so the
+   * method is what is wrong); 404 where a GET would answer 404 too, since "use GET" would send the client
+   * to another 404. Checked in onRequest, before any body is read or parsed.
+   */
+  const refuseMethod = (exists: (rest: string | null) => boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const rest = relativePath(request.url, prefix);
+    if (!exists(rest)) return notFound(request, reply);
+    throw errors.methodNotAllowed(request.method, ['GET', 'HEAD']);
+  };
+  const thingOrIndexExists = (rest: string | null) => indexWithoutSlash(rest) !== undefined || (rest !== null && thingPath(rest) !== null && thingExists(rest));
+  const documentExists = (rest: string | null) => indexWithoutSlash(rest) !== undefined || findDocument(rest) !== null;
+  const otherMethods = ['POST', 'PUT', 'DELETE', 'PATCH'] as const;
+  for (const [path, exists] of [[`${prefix}id/*`, thingOrIndexExists], [`${prefix}def/*`, thingOrIndexExists], [`${prefix}doc/*`, documentExists]] as const) {
+    app.route({
+      method: [...otherMethods],
+      url: path,
+      onRequest: refuseMethod(exists),
+      handler: async () => {
+        // Never reached: onRequest has answered.
+      },
+    });
+  }
 
   app.get(`${prefix}id/*`, redirectToDocument);
   app.get(`${prefix}def/*`, redirectToDocument);
@@ -146,19 +196,17 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
 
   app.get(`${prefix}doc/*`, async (request, reply) => {
     const rest = relativePath(request.url, prefix);
-    const docRequest = rest === null ? null : documentRequest(rest, baseIri, offered);
-    if (docRequest === null) return notFound(request, reply);
-    const { target, suffix } = docRequest;
-    const graph = state.current;
-    const store = graph.store;
-
-    let members: string[] | undefined;
-    if (target.kind === 'resource' && !isKnown(store, target.iri)) return notFound(request, reply);
-    if (target.kind === 'index') {
-      members = kinds(graph).get(target.indexKind);
-      if (!members) return notFound(request, reply);
+    const index = indexWithoutSlash(rest);
+    if (index !== undefined) {
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      return reply.code(301).header('Location', `${baseIri}${index}${query}`).send();
     }
-    if (target.kind === 'ontology' && store.countQuads(null, null, null, DataFactory.namedNode(target.iri)) === 0) return notFound(request, reply);
+    const graph = state.current;
+    const found = findDocument(rest);
+    if (found === null) return notFound(request, reply);
+    const { docRequest, members } = found;
+    const { target, suffix } = docRequest;
+    const store = graph.store;
 
     const page = target.kind === 'resource' ? pageNumber(request) : 1;
     const chosen = suffix !== undefined ? offered.find((t) => t.suffix === suffix)! : negotiate(request.headers.accept, offered, queryParam(request, 'format'));

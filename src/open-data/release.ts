@@ -75,8 +75,9 @@ export function releaseFromChangelog(text: string, file = CHANGELOG_FILE): Relea
 }
 
 /**
- * Reads `{dataDir}/CHANGELOG.md`. A data folder without one (fixtures) is served as an unreleased
- * development version dated by the load time, so nothing pretends to be a published release.
+ * Reads `{dataDir}/CHANGELOG.md`. A data folder without one (fixtures), or a DATA_DIR that names a single
+ * file (the W3C test data), is served as an unreleased development version dated by the load time, so
+ * nothing pretends to be a published release.
  */
 export async function loadRelease(dataDir: string, loadedAt: Date): Promise<Release> {
   const file = path.join(dataDir, CHANGELOG_FILE);
@@ -84,7 +85,8 @@ export async function loadRelease(dataDir: string, loadedAt: Date): Promise<Rele
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ReleaseError(`${file}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new ReleaseError(`${file}: ${(error as Error).message}`);
     const today = loadedAt.toISOString().slice(0, 10);
     return { version: '0.0.0-dev', date: today, firstDate: today, notes: '', released: false };
   }

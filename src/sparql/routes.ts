@@ -11,6 +11,7 @@ import { RdfXmlError, writeRdfXml } from '../rdf/rdfxml.js';
 import type { QueryResult } from './executor.js';
 import { prepareQuery, type QueryForm } from './query-check.js';
 import { writeBindings, writeBoolean } from './results.js';
+import { paramsOf, type Params } from './form-params.js';
 import { endpointUrl, serviceDescription } from './service-description.js';
 import { exampleQueries, yasguiDist, yasguiPage } from './yasgui.js';
 
@@ -28,14 +29,6 @@ const offeredFor: Record<QueryForm, readonly MediaType[]> = {
   DESCRIBE: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
 };
 const descriptionTypes: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.ntriples, rdfTypes.rdfxml, html];
-
-/** The protocol parameters of one request, each as the list of values it was given. */
-type Params = Map<string, string[]>;
-
-function paramsOf(search: URLSearchParams, into: Params = new Map()): Params {
-  for (const [name, value] of search) into.set(name, [...(into.get(name) ?? []), value]);
-  return into;
-}
 
 /** Decodes a body as UTF-8, refusing anything else (the protocol requires UTF-8). */
 function utf8(body: Buffer, contentType: string): string {
@@ -57,15 +50,15 @@ interface ProtocolRequest {
 
 /** Reads query and parameters from GET, POST form or POST direct; refuses updates and unknown body types. */
 function readRequest(request: FastifyRequest): ProtocolRequest {
-  const url = new URL(request.url, 'http://localhost');
-  const params = paramsOf(url.searchParams);
+  const search = request.url.indexOf('?');
+  const params = paramsOf(search < 0 ? '' : request.url.slice(search + 1));
   let directQuery: string | undefined;
   if (request.method === 'POST') {
     const contentType = request.headers['content-type'] ?? '';
     const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     if (mediaType === SPARQL_UPDATE) throw errors.updateRefused();
-    if (mediaType === FORM) paramsOf(new URLSearchParams(utf8(body, contentType)), params);
+    if (mediaType === FORM) paramsOf(utf8(body, contentType), params);
     else if (mediaType === SPARQL_QUERY) directQuery = utf8(body, contentType);
     else throw errors.unsupportedMediaType(contentType || undefined, [FORM, SPARQL_QUERY]);
   }
