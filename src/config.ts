@@ -37,6 +37,9 @@ export interface Config {
   readonly logLevel: string;
 }
 
+/** The base IRI when BASE_IRI is not set: the server on this machine. */
+export const DEFAULT_BASE_IRI = 'http://localhost:3000/';
+
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export class ConfigError extends Error {
@@ -84,7 +87,7 @@ function optionalFolder(env: Env, name: string, fallback: string): string | null
 
 /** Builds the configuration from environment variables (or any overrides), validating every value. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
-  const baseIri = absoluteIri('BASE_IRI', env.BASE_IRI ?? 'http://localhost:3000/');
+  const baseIri = absoluteIri('BASE_IRI', env.BASE_IRI ?? DEFAULT_BASE_IRI);
   if (!baseIri.endsWith('/')) throw new ConfigError(`BASE_IRI must end with "/", got "${baseIri}"`);
   const allowList = (env.SERVICE_ALLOW_LIST ?? '')
     .split(',')

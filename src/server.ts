@@ -10,15 +10,8 @@ import { sparqlRoutes } from './sparql/routes.js';
 import { linkedDataRoutes } from './linked-data/routes.js';
 import { apiRoutes } from './api/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
-import { createExecutor, type QueryExecutor } from './sparql/executor.js';
-
-/** What every read path is given: the configuration, the graph being served and the one query executor. */
-export interface ReadPathOptions {
-  config: Config;
-  state: GraphState;
-  /** Shared by /sparql and /api, so both count against one concurrency limit and one pool of worker threads. */
-  executor: QueryExecutor;
-}
+import { createExecutor } from './sparql/executor.js';
+import type { ReadPathOptions } from './http/read-path.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -6,7 +6,7 @@ import { Parser } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
 import type { Quad } from '@rdfjs/types';
 import { loadGraph } from '../src/store/load.js';
-import { toTriples } from '../src/rdf/serialize.js';
+import { toTriples } from '../src/rdf/term-keys.js';
 import { buildDumps, type Dump } from '../src/open-data/dumps.js';
 import { fixtureConfig } from './open-data-support.js';
 

@@ -5,7 +5,7 @@ import { DataFactory, Parser, Store } from 'n3';
 import type { Quad_Subject } from '@rdfjs/types';
 import { buildServer } from '../src/server.js';
 import { loadGraph } from '../src/store/load.js';
-import { toTriples } from '../src/rdf/serialize.js';
+import { toTriples } from '../src/rdf/term-keys.js';
 import { ns } from '../src/rdf/namespaces.js';
 import { fixtureConfig } from './open-data-support.js';
 

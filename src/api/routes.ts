@@ -1,10 +1,11 @@
 // The REST API: every queries/NAME.rq becomes GET /api/NAME, documented in OpenAPI 3.1 (/openapi.json) with Swagger UI at /docs.
+import { licenceName } from '../rdf/licences.js';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Negotiator from 'negotiator';
-import type { ReadPathOptions } from '../server.js';
+import type { ReadPathOptions } from '../http/read-path.js';
 import { errors } from '../errors.js';
 import { json, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
 import { negotiate } from '../rdf/negotiate.js';
@@ -116,7 +117,7 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
         description:
           'Canned SPARQL queries over the knowledge graph of European city networks on refugee and migration policy. ' +
           'Each endpoint is one file in queries/ whose SPARQL you can read and reuse at /sparql. Parameter values are bound as RDF terms, never pasted into query text.',
-        license: { name: 'CC BY 4.0 (data)', url: config.datasetLicense },
+        license: { name: `${licenceName(config.datasetLicense)} (data)`, url: config.datasetLicense },
       },
       servers: [{ url: config.baseIri.replace(/\/$/, '') }],
       tags: [...new Set(queries.flatMap((q) => q.tags))].sort().map((name) => ({ name })),

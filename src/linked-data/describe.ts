@@ -1,5 +1,6 @@
 // Builds the description of one resource (or index, or the ontology) straight from the N3 store: no SPARQL on the hot path.
 import { kindLabels } from '../rdf/kinds.js';
+import { tripleKey } from '../rdf/term-keys.js';
 import { DataFactory, type Store } from 'n3';
 import type { Quad, Quad_Object, Quad_Subject, Term } from '@rdfjs/types';
 import { ns } from '../rdf/namespaces.js';
@@ -28,12 +29,6 @@ export interface Description {
   readonly pageCount: number;
   /** The named graphs (sources) the outgoing and incoming facts sit in, in order of first appearance. */
   readonly sources: string[];
-}
-
-function tripleKey(q: Quad): string {
-  const o = q.object;
-  const object = o.termType === 'Literal' ? `"${o.value}"@${o.language}^^${o.datatype.value}` : `${o.termType}:${o.value}`;
-  return `${q.subject.termType}:${q.subject.value}\u0000${q.predicate.value}\u0000${object}`;
 }
 
 /** Quads with the subject, then the quads of every blank node reached from it (cycles are visited once). */

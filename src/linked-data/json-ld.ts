@@ -3,7 +3,8 @@ import jsonld from 'jsonld';
 import type { Quad } from '@rdfjs/types';
 import { jsonLdContext } from '../rdf/jsonld-context.js';
 import { rdfTypes } from '../rdf/media-types.js';
-import { toTriples, writeN3 } from '../rdf/serialize.js';
+import { writeN3 } from '../rdf/serialize.js';
+import { toTriples } from '../rdf/term-keys.js';
 
 const XSD = 'http://www.w3.org/2001/XMLSchema#';
 

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import type { ReadPathOptions } from '../server.js';
+import type { ReadPathOptions } from '../http/read-path.js';
 import { notModified } from '../http/conditional.js';
 import { pageLanguage, type PageLanguage } from '../html/format.js';
 import { html, rdfTypes, type MediaType } from '../rdf/media-types.js';

@@ -1,4 +1,5 @@
 // The DCAT-AP 3.0.0 catalogue ({base}dataset): one dcat:Catalog, one dcat:Dataset, a distribution per dump, the two data services.
+import { licenceName } from '../rdf/licences.js';
 import { DataFactory, Store } from 'n3';
 import type { NamedNode, Quad_Object, Quad_Subject } from '@rdfjs/types';
 import type { Config } from '../config.js';
@@ -55,17 +56,6 @@ export const themes: ReadonlyArray<{ code: string; label: Texts }> = [
   { code: 'REGI', label: { de: 'Regionen und Städte', en: 'Regions and cities' } },
 ];
 
-/** Names of licences a deployment is likely to configure; any other IRI is shown as the IRI itself. */
-const licenceNames: Record<string, string> = {
-  'http://creativecommons.org/licenses/by/4.0/': 'CC BY 4.0',
-  'https://creativecommons.org/licenses/by/4.0/': 'CC BY 4.0',
-  'http://creativecommons.org/licenses/by-sa/4.0/': 'CC BY-SA 4.0',
-  'https://creativecommons.org/licenses/by-sa/4.0/': 'CC BY-SA 4.0',
-  'http://creativecommons.org/publicdomain/zero/1.0/': 'CC0 1.0',
-  'https://creativecommons.org/publicdomain/zero/1.0/': 'CC0 1.0',
-  'https://www.govdata.de/dl-de/by-2-0': 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
-};
-
 /** ADMS licence types of the licences above (DCAT-AP recommends dct:type on a licence). */
 const licenceTypes: Record<string, ReadonlyArray<{ code: string; label: Texts }>> = {
   'CC BY 4.0': [{ code: 'Attribution', label: { de: 'Namensnennung', en: 'Attribution' } }],
@@ -76,10 +66,6 @@ const licenceTypes: Record<string, ReadonlyArray<{ code: string; label: Texts }>
   'CC0 1.0': [{ code: 'PublicDomain', label: { de: 'Gemeinfreiheit', en: 'Public domain' } }],
   'Datenlizenz Deutschland – Namensnennung – Version 2.0': [{ code: 'Attribution', label: { de: 'Namensnennung', en: 'Attribution' } }],
 };
-
-export function licenceName(iri: string): string {
-  return licenceNames[iri] ?? iri;
-}
 
 /** A source page of the graph, as the catalogue credits it. */
 export interface SourceInfo {

@@ -8,7 +8,7 @@ import type { LoadedGraph } from '../store/load.js';
 import { allPrefixes } from '../rdf/namespaces.js';
 import { jsonLdContext } from '../rdf/jsonld-context.js';
 import { rdfTypes } from '../rdf/media-types.js';
-import { termKey } from '../store/statistics.js';
+import { termKey } from '../rdf/term-keys.js';
 
 /** One downloadable file: its bytes, how it is served and how the catalogue describes it. */
 export interface Dump {

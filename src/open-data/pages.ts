@@ -6,7 +6,8 @@ import type { Config } from '../config.js';
 import type { Dump } from './dumps.js';
 import type { Release } from './release.js';
 import type { GraphStatistics } from '../store/statistics.js';
-import { catalogueIris, citationText, creditText, datasetText, licenceName, themes, type Lang, type SourceInfo } from './catalogue.js';
+import { catalogueIris, citationText, creditText, datasetText, themes, type Lang, type SourceInfo } from './catalogue.js';
+import { licenceName } from '../rdf/licences.js';
 
 export interface PageInput {
   readonly config: Config;

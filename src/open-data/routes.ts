@@ -2,7 +2,7 @@
 import Negotiator from 'negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
-import type { ReadPathOptions } from '../server.js';
+import type { ReadPathOptions } from '../http/read-path.js';
 import { errors } from '../errors.js';
 import { notModified } from '../http/conditional.js';
 import { queryParam } from '../http/query-param.js';

@@ -1,7 +1,7 @@
 // RDF/XML writer for triples. Written by hand because no maintained RDF/JS RDF/XML serializer exists on npm
 // (Comunica and N3.js only parse RDF/XML); the output is checked by parsing it back with rdfxml-streaming-parser.
 import type { Quad, Term } from '@rdfjs/types';
-import { toTriples } from './serialize.js';
+import { toTriples } from './term-keys.js';
 
 /** Raised when a graph cannot be expressed in RDF/XML (e.g. a predicate IRI without an XML local name). */
 export class RdfXmlError extends Error {

@@ -2,31 +2,11 @@
 import jsonld from 'jsonld';
 import { Writer } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { DataFactory } from 'n3';
 import { allPrefixes } from './namespaces.js';
 import { jsonLdContext } from './jsonld-context.js';
 import { rdfTypes } from './media-types.js';
 import { writeRdfXml } from './rdfxml.js';
-
-/** Drops the graph of each quad, for formats that carry triples only. */
-export function toTriples(quads: Iterable<Quad>): Quad[] {
-  const seen = new Set<string>();
-  const out: Quad[] = [];
-  for (const q of quads) {
-    const t = DataFactory.quad(q.subject, q.predicate, q.object);
-    const key = `${termKey(t.subject)} ${t.predicate.value} ${termKey(t.object)}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(t);
-    }
-  }
-  return out;
-}
-
-function termKey(term: Quad['subject'] | Quad['object']): string {
-  if (term.termType === 'Literal') return `"${term.value}"@${term.language}^^${term.datatype.value}`;
-  return `${term.termType}:${term.value}`;
-}
+import { toTriples } from './term-keys.js';
 
 /** The prefixes whose namespace some IRI in the quads starts with, so documents declare only what they use. */
 export function usedPrefixes(quads: readonly Quad[], prefixes: Record<string, string>): Record<string, string> {

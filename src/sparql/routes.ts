@@ -1,7 +1,7 @@
 // /sparql: the SPARQL 1.1 Protocol (GET, POST form, POST direct), the service description and the YASGUI editor.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { ReadPathOptions } from '../server.js';
+import type { ReadPathOptions } from '../http/read-path.js';
 import { errors, HttpError } from '../errors.js';
 import { html, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
 import { negotiate } from '../rdf/negotiate.js';

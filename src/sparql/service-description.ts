@@ -1,4 +1,5 @@
 // The SPARQL 1.1 Service Description of /sparql: endpoint URL, language, result formats, features and the default dataset with its named graphs.
+import { DEFAULT_BASE_IRI } from '../config.js';
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { Config } from '../config.js';
@@ -23,9 +24,6 @@ const resultFormats = [
   'JSON-LD',
   'RDF_XML',
 ];
-
-/** The default base IRI of config.ts: when it is in use, public URLs are taken from the request instead. */
-export const DEFAULT_BASE_IRI = 'http://localhost:3000/';
 
 /**
  * The URL clients reach the endpoint at. A configured BASE_IRI decides it (behind a proxy the request's

@@ -1,6 +1,7 @@
 // Statistics of the loaded graph (VoID, catalogue, home page, sitemap, validation report, README), all computed from the store.
-import type { Literal, Quad, Term } from '@rdfjs/types';
+import type { Literal } from '@rdfjs/types';
 import type { LoadedGraph } from './load.js';
+import { termKey, tripleKey } from '../rdf/term-keys.js';
 import { prefixes } from '../rdf/namespaces.js';
 
 const RDF_TYPE = `${prefixes.rdf}type`;
@@ -42,24 +43,6 @@ export interface GraphStatistics {
   readonly entitiesByKind: ReadonlyMap<string, readonly string[]>;
   /** Earliest and latest xsd:date / xsd:gYearMonth / xsd:gYear value outside the ontology graph. */
   readonly temporal: { readonly start: DateValue; readonly end: DateValue } | undefined;
-}
-
-/** A collision-free key for a term (the N-Triples-like form). */
-export function termKey(term: Term): string {
-  switch (term.termType) {
-    case 'NamedNode':
-      return `<${term.value}>`;
-    case 'BlankNode':
-      return `_:${term.value}`;
-    case 'Literal':
-      return `${JSON.stringify(term.value)}@${term.language}^^<${term.datatype.value}>`;
-    default:
-      return `?${term.value}`;
-  }
-}
-
-export function tripleKey(quad: Quad): string {
-  return `${termKey(quad.subject)} <${quad.predicate.value}> ${termKey(quad.object)}`;
 }
 
 function lastDayOfMonth(year: number, month: number): number {
