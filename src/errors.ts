@@ -1,7 +1,7 @@
 // All error codes in one place; each carries its HTTP status, and one handler answers RFC 9457 problem+json.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-export const PROBLEM_JSON = 'application/problem+json';
+const PROBLEM_JSON = 'application/problem+json';
 
 /** An error meant for the client: its status, a stable code, a message that says what was wrong and where. */
 export class HttpError extends Error {
@@ -41,12 +41,15 @@ export const errors = {
   badParameter: (parameter: string, message: string, details: Record<string, unknown> = {}) =>
     new HttpError(400, 'BAD_PARAMETER', message, { parameter, ...details }),
   querySyntax: (message: string, details?: Record<string, unknown>) => new HttpError(400, 'QUERY_SYNTAX', message, details),
+  queryEvaluation: (reason: string) => new HttpError(400, 'QUERY_EVALUATION', `The query could not be evaluated: ${reason}`),
   updateRefused: () =>
     new HttpError(403, 'UPDATE_REFUSED', 'This endpoint is read-only: SPARQL Update requests are refused and the graph never changes.'),
   serviceRefused: (endpoint: string) =>
     new HttpError(403, 'SERVICE_REFUSED', `SERVICE <${endpoint}> is not allowed: the endpoint is not in the configured allow-list.`, {
       endpoint,
     }),
+  serviceVariableRefused: (variable: string) =>
+    new HttpError(403, 'SERVICE_REFUSED', `SERVICE ?${variable} is not allowed: a SERVICE endpoint must be a fixed, allow-listed IRI.`),
   notFound: (message: string) => new HttpError(404, 'NOT_FOUND', message),
   methodNotAllowed: (method: string, allowed: string[]) =>
     new HttpError(405, 'METHOD_NOT_ALLOWED', `Method ${method} is not allowed here; use ${allowed.join(', ')}.`, { allowed }, {
@@ -56,7 +59,9 @@ export const errors = {
     new HttpError(406, 'NOT_ACCEPTABLE', `None of the requested media types can be produced. Offered: ${offered.join(', ')}.`, {
       offered,
     }),
-  payloadTooLarge: (limit: number) => new HttpError(413, 'PAYLOAD_TOO_LARGE', `The request body exceeds the limit of ${limit} bytes.`, { limit }),
+  /** The negotiated format cannot carry this graph (e.g. RDF/XML and a predicate without an XML local name). */
+  notRepresentable: (reason: string, offered: readonly string[]) =>
+    new HttpError(406, 'NOT_ACCEPTABLE', `${reason} Ask for another format.`, { offered }),
   unsupportedMediaType: (got: string | undefined, accepted: readonly string[]) =>
     new HttpError(
       415,
@@ -64,9 +69,13 @@ export const errors = {
       `Content-Type ${got ? `"${got}"` : '(none)'} is not supported here. Use one of: ${accepted.join(', ')}.`,
       { accepted },
     ),
+  unsupportedCharset: (charset: string) => new HttpError(415, 'UNSUPPORTED_CHARSET', `The body must be UTF-8; charset "${charset}" is not supported.`),
   tooManyQueries: (retryAfterSeconds: number) =>
     new HttpError(503, 'TOO_MANY_QUERIES', 'Too many queries are running; try again shortly.', {}, { 'Retry-After': String(retryAfterSeconds) }),
   queryTimeout: (ms: number) => new HttpError(503, 'QUERY_TIMEOUT', `The query was stopped after the time limit of ${ms} ms.`, { timeoutMs: ms }),
+  /** A query worker died or could not start: the server's failure, not the client's. */
+  queryWorkerFailed: (message: string) => new HttpError(500, 'QUERY_WORKER_FAILED', message),
+  shuttingDown: () => new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down.'),
   tooManyRows: (limit: number) =>
     new HttpError(422, 'TOO_MANY_ROWS', `The result exceeds the limit of ${limit} rows; add LIMIT or narrow the query.`, { limit }),
 };

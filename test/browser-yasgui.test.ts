@@ -1,15 +1,14 @@
 // The SPARQL query editor in headless Chromium over a real port: it loads from our origin only, shows queries/ as tabs, runs a query and completes terms.
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/server.js';
+import { launchChromium } from './support/chromium.js';
+import { freePort } from './support/net.js';
 
-const chromiumPath = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const queriesDir = `${root}queries`;
 /**
@@ -29,20 +28,7 @@ let requests: string[];
 let offOrigin: string[];
 let consoleErrors: string[];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  // CI installs Debian's chromium; a missing browser must fail this suite, never skip it.
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: install Debian's chromium (apt-get install -y chromium).`);
   const port = await freePort();
   address = `http://127.0.0.1:${port}`;
   app = await buildServer(
@@ -56,10 +42,7 @@ beforeAll(async () => {
     }),
   );
   await app.listen({ port, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

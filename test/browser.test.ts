@@ -1,34 +1,20 @@
 // End to end in headless Chromium over a real port: Berlin's page links EUROCITIES, whose page lists Berlin among its incoming links.
-import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/server.js';
+import { launchChromium } from './support/chromium.js';
+import { freePort } from './support/net.js';
 
-const chromiumPath = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 let app: FastifyInstance;
 let browser: Browser;
 let address: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  // CI installs Debian's chromium; a missing browser must fail this suite, never skip it.
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: install Debian's chromium (apt-get install -y chromium).`);
   // The base IRI must be the address the browser uses, since thing IRIs redirect to absolute document URLs.
   const port = await freePort();
   address = `http://127.0.0.1:${port}`;
@@ -43,10 +29,7 @@ beforeAll(async () => {
     }),
   );
   await app.listen({ port, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

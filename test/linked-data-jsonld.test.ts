@@ -6,28 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import jsonld from 'jsonld';
 import { DataFactory, Parser, type Quad } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
-import { RdfXmlParser } from 'rdfxml-streaming-parser';
 import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/server.js';
-import { membersByKind } from '../src/linked-data/describe.js';
-import { docPathOf } from '../src/linked-data/paths.js';
+import { documentPaths, parseRdfXml } from './support/rdf.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const fixtures = `${root}test/fixtures/linked-data/`;
-
-/** Every document path of a graph: each of our IRIs that is a subject or object, each kind index, the ontology. */
-function documentPaths(app: FastifyInstance): string[] {
-  const graph = app.graphState.current;
-  const base = graph.baseIri;
-  const paths = new Set<string>();
-  for (const term of [...graph.store.getSubjects(null, null, null), ...graph.store.getObjects(null, null, null)]) {
-    if (term.termType !== 'NamedNode') continue;
-    const doc = docPathOf(term.value, base);
-    if (doc) paths.add(doc);
-  }
-  for (const kind of membersByKind(graph.store, base).keys()) paths.add(`doc/${kind}/`);
-  return [...paths].sort();
-}
 
 function suffixed(path: string, suffix: string): string {
   return path.endsWith('/') ? `/${path}index.${suffix}` : `/${path}.${suffix}`;
@@ -60,15 +44,6 @@ function canonicalDoubles(quads: Quad[]): Quad[] {
   );
 }
 
-function parseRdfXml(text: string): Promise<Quad[]> {
-  return new Promise((resolve, reject) => {
-    const quads: Quad[] = [];
-    const parser = new RdfXmlParser();
-    parser.on('data', (q: Quad) => quads.push(q)).on('error', reject).on('end', () => resolve(quads));
-    parser.end(text);
-  });
-}
-
 const graphs: Array<[string, Record<string, string>]> = [
   ['fixture graph', { DATA_DIR: `${fixtures}data`, ONTOLOGY_DIR: `${fixtures}ontology` }],
 ];
@@ -84,7 +59,7 @@ describe.each(graphs)('%s', (_name, dirs) => {
   afterAll(async () => app?.close());
 
   it('JSON-LD, RDF/XML and Turtle of every document are isomorphic', async () => {
-    const paths = documentPaths(app);
+    const paths = documentPaths(app.graphState.current);
     expect(paths.length).toBeGreaterThan(5);
     const failures: string[] = [];
     for (const path of paths) {
@@ -119,7 +94,7 @@ describe.each(graphs)('%s', (_name, dirs) => {
         if (key !== '@context') visit(v);
       }
     };
-    for (const path of documentPaths(app)) visit((await app.inject({ url: suffixed(path, 'jsonld') })).json());
+    for (const path of documentPaths(app.graphState.current)) visit((await app.inject({ url: suffixed(path, 'jsonld') })).json());
     expect([...long].sort()).toEqual([]);
   });
 });

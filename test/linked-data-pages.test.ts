@@ -3,21 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/server.js';
-import { membersByKind } from '../src/linked-data/describe.js';
-import { docPathOf } from '../src/linked-data/paths.js';
+import { documentPaths as graphDocumentPaths } from './support/rdf.js';
 
 let app: FastifyInstance;
 const pages = new Map<string, string>();
 
 /** Every document page of the graph: each of our IRIs, each kind index, the ontology. */
 function documentPaths(): string[] {
-  const graph = app.graphState.current;
-  const paths = new Set<string>(['/doc/def/']);
-  for (const term of [...graph.store.getSubjects(null, null, null), ...graph.store.getObjects(null, null, null)]) {
-    const doc = term.termType === 'NamedNode' ? docPathOf(term.value, graph.baseIri) : undefined;
-    if (doc) paths.add(`/${doc}`);
-  }
-  for (const kind of membersByKind(graph.store, graph.baseIri).keys()) paths.add(`/doc/${kind}/`);
+  const paths = new Set<string>(['/doc/def/', ...graphDocumentPaths(app.graphState.current).map((path) => `/${path}`)]);
   return [...paths].sort();
 }
 

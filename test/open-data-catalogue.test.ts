@@ -10,7 +10,7 @@ import { ns } from '../src/rdf/namespaces.js';
 import { parseChangelog, releaseFromChangelog, ReleaseError } from '../src/open-data/release.js';
 import { dateValue } from '../src/store/statistics.js';
 import { DataFactory } from 'n3';
-import { fixtureConfig, validateShacl, violations } from './open-data-support.js';
+import { fixtureConfig, validateShacl, violations } from './support/open-data.js';
 
 const config = fixtureConfig();
 const base = config.baseIri;

@@ -8,7 +8,7 @@ import type { Quad } from '@rdfjs/types';
 import { loadGraph } from '../src/store/load.js';
 import { toTriples } from '../src/rdf/term-keys.js';
 import { buildDumps, type Dump } from '../src/open-data/dumps.js';
-import { fixtureConfig } from './open-data-support.js';
+import { fixtureConfig } from './support/open-data.js';
 
 const config = fixtureConfig();
 const load = () => loadGraph({ baseIri: config.baseIri, ontologyDir: null, dataDir: config.dataDir });

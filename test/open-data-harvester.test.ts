@@ -1,6 +1,5 @@
 // A harvester that knows only the home page URL: finds the catalogue, downloads and checks every distribution, and counts triples.
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -9,18 +8,8 @@ import { Parser, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { buildServer } from '../src/server.js';
 import { ns } from '../src/rdf/namespaces.js';
-import { fixtureConfig } from './open-data-support.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { fixtureConfig } from './support/open-data.js';
+import { freePort } from './support/net.js';
 
 function distinctTriples(quads: Iterable<Quad>): number {
   const keys = new Set<string>();

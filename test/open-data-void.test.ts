@@ -7,7 +7,7 @@ import { buildServer } from '../src/server.js';
 import { loadGraph } from '../src/store/load.js';
 import { toTriples } from '../src/rdf/term-keys.js';
 import { ns } from '../src/rdf/namespaces.js';
-import { fixtureConfig } from './open-data-support.js';
+import { fixtureConfig } from './support/open-data.js';
 
 const config = fixtureConfig();
 let app: FastifyInstance;

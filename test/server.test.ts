@@ -8,7 +8,7 @@ import { buildServer } from '../src/server.js';
 import { GraphState } from '../src/store/graph-state.js';
 import { loadGraph, type LoadedGraph } from '../src/store/load.js';
 import { ReleaseError } from '../src/open-data/release.js';
-import { fixtureConfig, fixtureDir } from './open-data-support.js';
+import { fixtureConfig, fixtureDir } from './support/open-data.js';
 
 describe('a base IRI with a path (http://example.org/lod/)', () => {
   let app: FastifyInstance;

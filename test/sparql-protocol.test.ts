@@ -1,11 +1,11 @@
 // SPARQL 1.1 Protocol behaviour of /sparql through app.inject(): methods, datasets, formats, negotiation and errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { Parser, type Quad } from 'n3';
-import { RdfXmlParser } from 'rdfxml-streaming-parser';
+import { Parser } from 'n3';
 import jsonld from 'jsonld';
 import { isomorphic } from 'rdf-isomorphic';
-import { buildFixtureApp, ID } from './sparql-fixture.js';
+import { buildFixtureApp, ID } from './support/sparql-fixture.js';
+import { parseRdfXml } from './support/rdf.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -21,15 +21,6 @@ const cityList = [`${ID}berlin`, `${ID}hamburg`, `${ID}munich`, `${ID}potsdam`];
 function values(body: string, variable: string): string[] {
   const json = JSON.parse(body) as { results: { bindings: Array<Record<string, { value: string }>> } };
   return json.results.bindings.map((b) => b[variable]?.value ?? '');
-}
-
-function parseRdfXml(text: string): Promise<Quad[]> {
-  return new Promise((resolve, reject) => {
-    const quads: Quad[] = [];
-    const parser = new RdfXmlParser();
-    parser.on('data', (q: Quad) => quads.push(q)).on('error', reject).on('end', () => resolve(quads));
-    parser.end(text);
-  });
 }
 
 describe('query methods', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { QueryEngine } from '@comunica/query-sparql';
 import { Store } from 'n3';
-import { buildFixtureApp } from './sparql-fixture.js';
+import { buildFixtureApp } from './support/sparql-fixture.js';
 import { runQuery } from '../src/sparql/engine.js';
 
 let app: FastifyInstance;

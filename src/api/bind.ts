@@ -4,16 +4,16 @@ import sparqljs from 'sparqljs';
 import type { IriTerm, LiteralTerm, Pattern, SelectQuery, ValuesPattern } from 'sparqljs';
 import type { Store } from 'n3';
 import { errors } from '../errors.js';
-import type { CannedQuery, ParameterSpec } from './query-file.js';
+import { prefixes } from '../rdf/namespaces.js';
+import { slugPattern, type CannedQuery, type ParameterSpec } from './query-file.js';
 
-const xsd = 'http://www.w3.org/2001/XMLSchema#';
-const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
+const xsd = prefixes.xsd;
 const generator = new sparqljs.Generator({});
 
 export type BoundTerm = IriTerm | LiteralTerm;
 
 /** Parameter values as fastify hands them over after schema validation (coerced, defaults applied). */
-export type RequestValues = Record<string, unknown>;
+type RequestValues = Record<string, unknown>;
 
 /** Letters that Unicode does not decompose into base letter + accent, folded as queries/search.rq folds them. */
 const undecomposed: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd' };
@@ -79,7 +79,7 @@ function iriTerm(parameter: ParameterSpec, value: string, store: Store): IriTerm
 }
 
 /** One request value (already type-checked by the route schema) as an RDF term. */
-export function toTerm(parameter: ParameterSpec, value: unknown, store: Store): BoundTerm {
+function toTerm(parameter: ParameterSpec, value: unknown, store: Store): BoundTerm {
   switch (parameter.type) {
     case 'iri':
       return iriTerm(parameter, String(value), store);

@@ -17,11 +17,11 @@ export class QueryFileError extends Error {
   }
 }
 
-export const parameterTypes = ['iri', 'string', 'language', 'date', 'integer', 'boolean'] as const;
-export type ParameterType = (typeof parameterTypes)[number];
+const parameterTypes = ['iri', 'string', 'language', 'date', 'integer', 'boolean'] as const;
+type ParameterType = (typeof parameterTypes)[number];
 
-export const fieldTypes = ['iri', 'text', 'string', 'integer', 'number', 'date', 'boolean'] as const;
-export type FieldType = (typeof fieldTypes)[number];
+const fieldTypes = ['iri', 'text', 'string', 'integer', 'number', 'date', 'boolean'] as const;
+type FieldType = (typeof fieldTypes)[number];
 
 /** Parameters every endpoint has; a header may not declare them itself. */
 export const standardParameters = ['lang', 'format', 'limit', 'offset'] as const;
@@ -86,7 +86,8 @@ const parameterKeys = [
 ];
 const fieldKeys = ['type', 'array', 'label', 'property', 'description'];
 const namePattern = /^[A-Za-z][A-Za-z0-9_]*$/;
-const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
+/** A lower-case slug: query file names and the kinds an iri parameter accepts (bind.ts checks values with it too). */
+export const slugPattern = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Splits the leading `#+` lines off; the header keeps its line numbers (line N of the header is line N of the file). */
 function headerText(text: string): string | undefined {

@@ -1,11 +1,9 @@
 // Shapes SPARQL rows into the API's objects (grouped by key, multi-valued fields as arrays, labels in one language) and renders JSON, JSON-LD, CSV and SPARQL JSON.
-import jsonld from 'jsonld';
 import type { JsonTerm } from '../sparql/executor.js';
-import { jsonLdContext } from '../rdf/jsonld-context.js';
+import { pageLanguages, type PageLanguage } from '../html/format.js';
+import { prefixes } from '../rdf/namespaces.js';
+import { compactJsonLd } from '../rdf/serialize.js';
 import type { CannedQuery, FieldSpec } from './query-file.js';
-
-export const languages = ['en', 'de'] as const;
-export type Language = (typeof languages)[number];
 
 type Row = Record<string, JsonTerm>;
 
@@ -63,9 +61,9 @@ export function shape(query: CannedQuery, variables: string[], rows: Row[]): Sha
 }
 
 /** Picks the literals in the wanted language, else in the other one, else untagged ones, else all. */
-export function inLanguage(literals: readonly JsonTerm[], lang: Language): JsonTerm[] {
+export function inLanguage(literals: readonly JsonTerm[], lang: PageLanguage): JsonTerm[] {
   const tagOf = (t: JsonTerm) => (t.type === 'literal' ? (t['xml:lang'] ?? '').toLowerCase() : '');
-  const order = [lang, ...languages.filter((l) => l !== lang)];
+  const order = [lang, ...pageLanguages.filter((l) => l !== lang)];
   for (const wanted of order) {
     const hits = literals.filter((t) => tagOf(t) === wanted || tagOf(t).startsWith(`${wanted}-`));
     if (hits.length > 0) return hits;
@@ -76,7 +74,7 @@ export function inLanguage(literals: readonly JsonTerm[], lang: Language): JsonT
 
 type Plain = string | number | boolean | null | { id: string; label: string | null };
 
-function plainValue(field: FieldSpec, value: FieldValue, lang: Language): Plain {
+function plainValue(field: FieldSpec, value: FieldValue, lang: PageLanguage): Plain {
   const { term } = value;
   if (field.type === 'iri' && field.label) return { id: term.value as string, label: (inLanguage(value.labels, lang)[0]?.value as string | undefined) ?? null };
   const text = term.value as string;
@@ -93,14 +91,14 @@ function plainValue(field: FieldSpec, value: FieldValue, lang: Language): Plain 
 }
 
 /** The values a field shows in one language: text fields keep only the chosen language's literals. */
-function visible(field: FieldSpec, values: FieldValue[], lang: Language): FieldValue[] {
+function visible(field: FieldSpec, values: FieldValue[], lang: PageLanguage): FieldValue[] {
   if (field.type !== 'text') return values;
   const chosen = new Set(inLanguage(values.map((v) => v.term), lang));
   return values.filter((v) => chosen.has(v.term));
 }
 
 /** The JSON object of one item: every field present (null or [] when the rows had no value). */
-export function toPlain(query: CannedQuery, item: Item, lang: Language): Record<string, Plain | Plain[]> {
+export function toPlain(query: CannedQuery, item: Item, lang: PageLanguage): Record<string, Plain | Plain[]> {
   const object: Record<string, Plain | Plain[]> = {};
   for (const field of query.fields) {
     if (query.fields.some((f) => f.label === field.name)) continue;
@@ -111,7 +109,7 @@ export function toPlain(query: CannedQuery, item: Item, lang: Language): Record<
 }
 
 /** Sorts items by the header's orderBy fields in the reader's language (nulls last), keeping the query order otherwise. */
-export function sortItems(query: CannedQuery, items: Item[], lang: Language): Item[] {
+export function sortItems(query: CannedQuery, items: Item[], lang: PageLanguage): Item[] {
   if (query.orderBy.length === 0) return items;
   const collator = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
   const keyOf = (item: Item, name: string): string | undefined => {
@@ -135,7 +133,7 @@ export function sortItems(query: CannedQuery, items: Item[], lang: Language): It
   });
 }
 
-export function renderJson(query: CannedQuery, items: Item[], lang: Language): string {
+export function renderJson(query: CannedQuery, items: Item[], lang: PageLanguage): string {
   return JSON.stringify(items.map((item) => toPlain(query, item, lang)));
 }
 
@@ -144,7 +142,7 @@ function csvCell(value: string): string {
 }
 
 /** CSV with one line per object; an iri field with labels gives two columns (`x`, `xLabel`); several values are joined with " | ". */
-export function renderCsv(query: CannedQuery, items: Item[], lang: Language): string {
+export function renderCsv(query: CannedQuery, items: Item[], lang: PageLanguage): string {
   const columns: Array<{ title: string; field: string; part?: 'id' | 'label' }> = [];
   for (const field of query.fields) {
     if (query.fields.some((f) => f.label === field.name)) continue;
@@ -174,7 +172,7 @@ export function renderSparqlJson(shaped: Shaped, items: Item[]): string {
   return JSON.stringify({ head: { vars: shaped.variables }, results: { bindings } });
 }
 
-const xsdString = 'http://www.w3.org/2001/XMLSchema#string';
+const xsdString = `${prefixes.xsd}string`;
 
 function jsonLdValue(term: JsonTerm): Record<string, unknown> {
   if (term.type === 'uri') return { '@id': term.value };
@@ -187,7 +185,7 @@ function jsonLdValue(term: JsonTerm): Record<string, unknown> {
   return {};
 }
 
-const rdfsLabel = 'http://www.w3.org/2000/01/rdf-schema#label';
+const rdfsLabel = `${prefixes.rdfs}label`;
 
 /**
  * JSON-LD: the facts behind the fields that stand for an RDF property (all languages, original datatypes),
@@ -211,7 +209,5 @@ export async function renderJsonLd(query: CannedQuery, items: Item[], baseIri: s
     }
     if (Object.keys(node).length > (subject ? 1 : 0)) nodes.push(node);
   }
-  const context = jsonLdContext(baseIri);
-  const compacted = await jsonld.compact({ '@graph': nodes } as jsonld.JsonLdDocument, context as jsonld.ContextDefinition, { graph: true });
-  return JSON.stringify(compacted);
+  return JSON.stringify(await compactJsonLd({ '@graph': nodes }, baseIri, { graph: true }));
 }

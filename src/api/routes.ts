@@ -1,22 +1,22 @@
 // The REST API: every queries/NAME.rq becomes GET /api/NAME, documented in OpenAPI 3.1 (/openapi.json) with Swagger UI at /docs.
 import { licenceName } from '../rdf/licences.js';
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Negotiator from 'negotiator';
 import type { ReadPathOptions } from '../http/read-path.js';
 import { errors } from '../errors.js';
 import { json, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
 import { negotiate } from '../rdf/negotiate.js';
 import { notModified } from '../http/conditional.js';
+import { LruCache } from '../http/lru-cache.js';
+import { addVary } from '../http/vary.js';
+import { pageLanguage } from '../html/format.js';
 import type { QueryExecutor } from '../sparql/executor.js';
 import { paramsOf } from '../sparql/form-params.js';
 import { loadQueryFiles, standardParameters, type CannedQuery } from './query-file.js';
 import { bindParameters, bindingKey, boundQueryText, type BoundTerm } from './bind.js';
-import { languages, renderCsv, renderJson, renderJsonLd, renderSparqlJson, shape, sortItems, toPlain, type Language, type Shaped } from './results.js';
+import { renderCsv, renderJson, renderJsonLd, renderSparqlJson, shape, sortItems, toPlain, type Shaped } from './results.js';
 import { parameterError, querystringSchema, responseSchemas } from './schema.js';
-import { ResultCache } from './result-cache.js';
 import type { Store } from 'n3';
 
 /** What the API offers, in order of preference (the first answers a missing Accept or *\/*). */
@@ -25,18 +25,8 @@ const offered: readonly MediaType[] = [json, rdfTypes.jsonld, resultTypes.csv, r
 /** Distinct parameter combinations whose results are kept; the data is small, so entries are too. */
 const cacheEntries = 500;
 
-/** The reader's language: `lang` first, then Accept-Language, else English. */
-function chooseLanguage(lang: unknown, acceptLanguage: string | undefined): Language {
-  if (typeof lang === 'string' && (languages as readonly string[]).includes(lang)) return lang as Language;
-  if (acceptLanguage) {
-    const best = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language([...languages]);
-    if (best) return best as Language;
-  }
-  return 'en';
-}
-
 /** Runs one query with its bound terms and groups the rows; results are cached per graph version and binding. */
-function resultsOf(executor: QueryExecutor, cache: ResultCache<Promise<Shaped>>) {
+function resultsOf(executor: QueryExecutor, cache: LruCache<Promise<Shaped>>) {
   return (query: CannedQuery, bound: Map<string, BoundTerm[]>, version: string): Promise<Shaped> => {
     const key = `${version} ${bindingKey(query, bound)}`;
     const cached = cache.get(key);
@@ -87,7 +77,7 @@ async function examples(queries: CannedQuery[], store: Store, version: string, r
 export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
   const { config, state, executor } = options;
   const queries = await loadQueryFiles(config.queriesDir, config.baseIri);
-  const cache = new ResultCache<Promise<Shaped>>(cacheEntries);
+  const cache = new LruCache<Promise<Shaped>>(cacheEntries);
   state.onChange(() => cache.clear());
   const run = resultsOf(executor, cache);
 
@@ -175,17 +165,14 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
       async (request: FastifyRequest, reply: FastifyReply) => {
         const values = request.query as Record<string, unknown>;
         const mediaType = negotiate(request.headers.accept, offered, values.format as string | undefined);
-        const lang = chooseLanguage(values.lang, request.headers['accept-language']);
-        void reply.header('Vary', 'Accept, Accept-Language');
+        // The querystring schema has already refused a lang outside the enum, so only the fallback is left to decide.
+        const lang = pageLanguage(values.lang, request.headers['accept-language']);
+        addVary(reply, 'Accept', 'Accept-Language');
         const graph = state.current;
         const bound = bindParameters(query, values, graph.store);
         const limit = values.limit as number;
         const offset = values.offset as number;
-        const variant = createHash('sha256')
-          .update(JSON.stringify([bindingKey(query, bound), mediaType.type, lang, limit, offset]))
-          .digest('base64url')
-          .slice(0, 24);
-        if (notModified(request, reply, graph, variant)) return reply;
+        if (notModified(request, reply, graph, JSON.stringify([bindingKey(query, bound), mediaType.type, lang, limit, offset]))) return reply;
 
         const shaped = await run(query, bound, graph.version);
         const sorted = sortItems(query, shaped.items, lang);

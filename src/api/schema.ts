@@ -2,17 +2,17 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { errors, HttpError } from '../errors.js';
 import type { CannedQuery, FieldSpec, ParameterSpec } from './query-file.js';
-import { languages } from './results.js';
+import { pageLanguages } from '../html/format.js';
 
-export const datePattern = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
-export const languagePattern = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$';
+const datePattern = '^\\d{4}(-\\d{2}(-\\d{2})?)?$';
+const languagePattern = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$';
 export const formats = ['json', 'jsonld', 'csv', 'srj'] as const;
 const maxValues = 20;
 
 type JsonSchema = Record<string, unknown>;
 
 /** What a parameter expects, in words: used in descriptions and in 400 messages. */
-export function expectation(parameter: ParameterSpec, baseIri: string): string {
+function expectation(parameter: ParameterSpec, baseIri: string): string {
   const base = (() => {
     switch (parameter.type) {
       case 'iri':
@@ -79,7 +79,7 @@ export function querystringSchema(query: CannedQuery, baseIri: string): JsonSche
   }
   properties.lang = {
     type: 'string',
-    enum: [...languages],
+    enum: [...pageLanguages],
     description: 'Language of labels and texts; without it, the Accept-Language header decides (default en). A text missing in that language falls back to the other one.',
   };
   properties.format = {
@@ -128,7 +128,7 @@ function fieldSchema(field: FieldSpec): JsonSchema {
 }
 
 /** The JSON shape of one result object. */
-export function itemSchema(query: CannedQuery): JsonSchema {
+function itemSchema(query: CannedQuery): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const field of query.fields) {
     if (query.fields.some((f) => f.label === field.name)) continue;
@@ -137,7 +137,7 @@ export function itemSchema(query: CannedQuery): JsonSchema {
   return { type: 'object', properties, required: Object.keys(properties) };
 }
 
-export const problemSchema: JsonSchema = {
+const problemSchema: JsonSchema = {
   type: 'object',
   description: 'RFC 9457 problem details',
   properties: {
@@ -188,7 +188,7 @@ export function parameterError(validation: FastifySchemaValidationError[], query
   if (parameter) expected = expectation(parameter, baseIri);
   else if (name === 'limit') expected = `an integer from 1 to ${query.pagination.max}`;
   else if (name === 'offset') expected = 'an integer >= 0';
-  else if (name === 'lang') expected = `one of ${languages.join(', ')}`;
+  else if (name === 'lang') expected = `one of ${pageLanguages.join(', ')}`;
   else if (name === 'format') expected = `one of ${formats.join(', ')}`;
   else expected = String(first.message ?? 'a valid value');
   const message =

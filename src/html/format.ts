@@ -1,6 +1,7 @@
 // The reader's language for HTML pages (`?lang=`, then Accept-Language) and human formatting of dates and numbers in it.
 import Negotiator from 'negotiator';
 import { errors } from '../errors.js';
+import { prefixes } from '../rdf/namespaces.js';
 
 export const pageLanguages = ['en', 'de'] as const;
 export type PageLanguage = (typeof pageLanguages)[number];
@@ -22,8 +23,21 @@ export function pageLanguage(queryLang: unknown, acceptLanguage: string | undefi
   return (best as PageLanguage | undefined) ?? 'en';
 }
 
-const XSD = 'http://www.w3.org/2001/XMLSchema#';
+const XSD = prefixes.xsd;
 const locales: Record<PageLanguage, string> = { en: 'en-GB', de: 'de-DE' };
+
+/** A number with the page language's separators ("1,234.5" / "1.234,5"). */
+export function formatNumber(n: number, lang: PageLanguage, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(locales[lang], options).format(n);
+}
+
+/** A calendar date (YYYY-MM-DD) as a person reads it: "9 November 2017", "9. November 2017"; undefined when it is no date. */
+export function formatDate(iso: string, lang: PageLanguage): string | undefined {
+  const m = /^(-?\d{4,})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return undefined;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return Number.isNaN(d.getTime()) ? undefined : new Intl.DateTimeFormat(locales[lang], { timeZone: 'UTC', dateStyle: 'long' }).format(d);
+}
 
 /**
  * A typed literal as people read it: dates as precisely as they are given ("November 2023", "9. November 2017"),
@@ -35,11 +49,7 @@ export function humanValue(value: string, datatype: string, lang: PageLanguage):
   let m: RegExpExecArray | null;
   switch (datatype) {
     case `${XSD}date`:
-      if ((m = /^(-?\d{4,})-(\d{2})-(\d{2})$/.exec(value))) {
-        const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-        return Number.isNaN(d.getTime()) ? undefined : new Intl.DateTimeFormat(locale, { ...utc, dateStyle: 'long' }).format(d);
-      }
-      return undefined;
+      return formatDate(value, lang);
     case `${XSD}gYearMonth`:
       if ((m = /^(\d{4})-(\d{2})$/.exec(value)) && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
         return new Intl.DateTimeFormat(locale, { ...utc, year: 'numeric', month: 'long' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
@@ -57,7 +67,7 @@ export function humanValue(value: string, datatype: string, lang: PageLanguage):
     case `${XSD}decimal`:
     case `${XSD}nonNegativeInteger`:
     case `${XSD}positiveInteger`:
-      return /^[+-]?\d+(\.\d+)?$/.test(value) && Number.isFinite(Number(value)) ? new Intl.NumberFormat(locale).format(Number(value)) : undefined;
+      return /^[+-]?\d+(\.\d+)?$/.test(value) && Number.isFinite(Number(value)) ? formatNumber(Number(value), lang) : undefined;
     case `${XSD}boolean`:
       if (value === 'true' || value === '1') return lang === 'de' ? 'ja' : 'yes';
       if (value === 'false' || value === '0') return lang === 'de' ? 'nein' : 'no';

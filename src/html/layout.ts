@@ -15,7 +15,7 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-export interface PageOptions {
+interface PageOptions {
   /** BCP 47 language of the page (`de` or `en`). */
   lang: string;
   title: string;

@@ -8,7 +8,7 @@ import { ns } from '../rdf/namespaces.js';
 const { namedNode, literal, quad: makeQuad } = DataFactory;
 
 /** How many incoming triples one page of a description carries. */
-export const INCOMING_PAGE_SIZE = 100;
+const INCOMING_PAGE_SIZE = 100;
 
 const labelPredicates = [ns.rdfs('label'), ns.skos('prefLabel')];
 const sourcePredicates = [ns.rdf('type'), ns.rdfs('label'), ns.skos('prefLabel'), ns.dct('title')];
@@ -50,14 +50,14 @@ export function closure(store: Store, subject: Quad_Subject): Quad[] {
 }
 
 /** Quads that label the given IRIs (rdfs:label, skos:prefLabel), so clients can show names without another request. */
-export function labelsOf(store: Store, iris: Iterable<string>): Quad[] {
+function labelsOf(store: Store, iris: Iterable<string>): Quad[] {
   const out: Quad[] = [];
   for (const iri of iris) for (const p of labelPredicates) out.push(...store.getQuads(namedNode(iri), p, null, null));
   return out;
 }
 
 /** Types, labels and titles of source documents (named graphs). */
-export function sourceDescriptions(store: Store, graphs: Iterable<string>): Quad[] {
+function sourceDescriptions(store: Store, graphs: Iterable<string>): Quad[] {
   const out: Quad[] = [];
   for (const g of graphs) for (const p of sourcePredicates) out.push(...store.getQuads(namedNode(g), p, null, null));
   return out;
@@ -121,20 +121,6 @@ function pagingQuads(page: number, pageCount: number, pageUrl: (page: number) =>
   return out;
 }
 
-/** Every kind present in the graph with its members (`{base}id/{kind}/{slug}` subjects), sorted. */
-export function membersByKind(store: Store, baseIri: string): Map<string, string[]> {
-  const prefix = `${baseIri}id/`;
-  const kinds = new Map<string, Set<string>>();
-  for (const s of store.getSubjects(null, null, null)) {
-    if (s.termType !== 'NamedNode' || !s.value.startsWith(prefix)) continue;
-    const match = /^([^/]+)\/([^/]+)$/.exec(s.value.slice(prefix.length));
-    if (!match) continue;
-    const set = kinds.get(match[1]!) ?? new Set<string>();
-    set.add(s.value);
-    kinds.set(match[1]!, set);
-  }
-  return new Map([...kinds.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, [...v].sort()]));
-}
 
 /**
  * The index of one kind as RDF: `<{base}id/city/> a hydra:Collection ; rdfs:label ... ; hydra:totalItems n ;

@@ -1,9 +1,10 @@
 // Server-rendered HTML for resource pages, kind indexes, the ontology and 404s: readable tables, labels in the reader's language.
 import { DataFactory, type Store } from 'n3';
-import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
+import type { Literal, Quad, Term } from '@rdfjs/types';
 import { escapeHtml, jsonForScript, renderPage } from '../html/layout.js';
 import { humanValue, isTemporal, type PageLanguage } from '../html/format.js';
 import { ns, prefixes } from '../rdf/namespaces.js';
+import { literalsOf } from '../store/literals.js';
 import type { Description } from './describe.js';
 import { kindLabels } from '../rdf/kinds.js';
 import { docPathOf, pagePath } from './paths.js';
@@ -108,11 +109,6 @@ const factOrder = [
   `${prefixes.schema}endDate`,
 ];
 const lastFacts = [`${prefixes.skos}note`, `${prefixes.skos}editorialNote`];
-
-/** The literal values of one property of one resource. */
-export function literalsOf(store: Store, iri: string, predicate: NamedNode): Literal[] {
-  return (store.getObjects(namedNode(iri), predicate, null) as Term[]).filter((o): o is Literal => o.termType === 'Literal');
-}
 
 /** Picks the literal in the page language, then the other language, then one without a language. */
 function pickLiteral(literals: Literal[], lang: PageLanguage): Literal | undefined {

@@ -1,12 +1,9 @@
 // Compacted JSON-LD for documents: the published context by reference, native numbers and booleans where exact, blank nodes nested.
-import jsonld from 'jsonld';
 import type { Quad } from '@rdfjs/types';
-import { jsonLdContext } from '../rdf/jsonld-context.js';
-import { rdfTypes } from '../rdf/media-types.js';
-import { writeN3 } from '../rdf/serialize.js';
-import { toTriples } from '../rdf/term-keys.js';
+import { prefixes } from '../rdf/namespaces.js';
+import { compactJsonLd, expandTriples } from '../rdf/serialize.js';
 
-const XSD = 'http://www.w3.org/2001/XMLSchema#';
+const XSD = prefixes.xsd;
 
 type JsonObject = Record<string, unknown>;
 
@@ -92,11 +89,10 @@ function nativeValues(nodes: JsonObject[]): JsonObject[] {
  * URL. The main resource's node comes first in `@graph`, so readers see it before its neighbours.
  */
 export async function documentJsonLd(quads: Iterable<Quad>, baseIri: string, main?: string): Promise<JsonObject> {
-  const nquads = await writeN3(toTriples(quads), rdfTypes.nquads.type, baseIri);
-  const expanded = (await jsonld.fromRDF(nquads, { format: 'application/n-quads', useNativeTypes: false })) as JsonObject[];
-  const shaped = nestBlankNodes(nativeValues(expanded));
+  // Same expansion and context as serializeQuads; the shaping in between is what documents add.
+  const shaped = nestBlankNodes(nativeValues(await expandTriples(quads, baseIri)));
   if (main !== undefined) shaped.sort((a, b) => Number(b['@id'] === main) - Number(a['@id'] === main));
-  const compacted = (await jsonld.compact(shaped as jsonld.JsonLdDocument, jsonLdContext(baseIri) as jsonld.ContextDefinition)) as JsonObject;
+  const compacted = await compactJsonLd(shaped, baseIri);
   const { '@context': _inline, ...body } = compacted;
   void _inline;
   return { '@context': contextUrl(baseIri), ...body };

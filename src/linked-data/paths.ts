@@ -1,5 +1,6 @@
 // Maps request URLs under the base IRI to what they name: a thing (303), a document with an optional format suffix, an index, the ontology.
 import type { MediaType } from '../rdf/media-types.js';
+import { pathSegment as segment } from '../store/entities.js';
 
 /** What a `{base}doc/...` URL is the document of. */
 export type DocumentTarget =
@@ -16,13 +17,6 @@ export interface DocumentRequest {
   suffix: string | undefined;
 }
 
-/**
- * Path segments we serve: ASCII letters, digits, `-`, `_`, `~` and inner dots. No `%` escapes, no `..`,
- * no empty or dot-leading segments: slugs are plain ASCII, so anything else is not ours and answers 404
- * before it could be mistaken for anything (nothing here touches the file system anyway).
- */
-const segment = /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/;
-
 /** The path prefix the routes live under: the base IRI's pathname (`/` or e.g. `/lod/`). */
 export function basePath(baseIri: string): string {
   return new URL(baseIri).pathname;
@@ -34,7 +28,8 @@ export function relativePath(rawUrl: string, prefix: string): string | null {
   if (!path.startsWith(prefix)) return null;
   const rest = path.slice(prefix.length);
   const parts = rest.split('/');
-  // A trailing slash leaves one empty last part (indexes); every other part must be a proper segment.
+  // A trailing slash leaves one empty last part (indexes); every other part must be a proper segment: no `%`
+  // escapes, no `..`, nothing dot-leading, so anything not ours answers 404 before it could be mistaken for anything.
   const inner = parts[parts.length - 1] === '' ? parts.slice(0, -1) : parts;
   if (!inner.every((p) => segment.test(p))) return null;
   return rest;

@@ -1,21 +1,22 @@
 // Dereferenceable IRIs: {base}id/... and {base}def/... answer 303 to {base}doc/..., which negotiates RDF formats and HTML.
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { ReadPathOptions } from '../http/read-path.js';
 import { notModified } from '../http/conditional.js';
+import { LruCache } from '../http/lru-cache.js';
+import { queryParam } from '../http/query-param.js';
+import { addVary } from '../http/vary.js';
 import { pageLanguage, type PageLanguage } from '../html/format.js';
 import { html, rdfTypes, type MediaType } from '../rdf/media-types.js';
 import { negotiate } from '../rdf/negotiate.js';
-import { writeN3 } from '../rdf/serialize.js';
-import { RdfXmlError, writeRdfXml } from '../rdf/rdfxml.js';
-import { allPrefixes } from '../rdf/namespaces.js';
+import { serializeNegotiated } from '../rdf/serialize.js';
 import { errors, HttpError } from '../errors.js';
 import { jsonLdContext } from '../rdf/jsonld-context.js';
 import type { LoadedGraph } from '../store/load.js';
-import { describe, describeIndex, describeOntology, isKnown, membersByKind, orderForOutput, type Description } from './describe.js';
+import { entitiesByKind } from '../store/entities.js';
+import { describe, describeIndex, describeOntology, isKnown, orderForOutput, type Description } from './describe.js';
 import { indexPage, notFoundPage, ontologyPage, resourcePage, type FormatLink, type PageContext } from './html-pages.js';
 import { contextUrl, documentJsonLd } from './json-ld.js';
 import { basePath, documentRequest, formatUrl, pagePath, relativePath, thingPath, type DocumentRequest, type DocumentTarget } from './paths.js';
@@ -52,29 +53,11 @@ const JSON_LD_CONTEXT_REL = 'http://www.w3.org/ns/json-ld#context';
 /** Rendered bodies kept per graph version; small because descriptions are cheap to rebuild. */
 const CACHE_LIMIT = 1000;
 
-/** Adds to the Vary header instead of replacing what another plugin (CORS) set. */
-function addVary(reply: FastifyReply, ...names: string[]): void {
-  const current = String(reply.getHeader('vary') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-  for (const n of names) if (!current.some((c) => c.toLowerCase() === n.toLowerCase())) current.push(n);
-  void reply.header('Vary', current.join(', '));
-}
-
 /** Whether the client would rather read an HTML error page than a problem document (browsers). */
 function prefersHtml(request: FastifyRequest): boolean {
   const accept = request.headers.accept;
   if (!accept) return false;
   return new Negotiator({ headers: { accept } }).mediaType(['application/problem+json', 'application/json', html.type]) === html.type;
-}
-
-function queryParam(request: FastifyRequest, name: string): string | undefined {
-  const value = (request.query as Record<string, unknown> | undefined)?.[name];
-  if (value === undefined) return undefined;
-  // A repeated parameter is ambiguous: refuse it rather than guess which one was meant.
-  if (Array.isArray(value)) throw errors.badParameter(name, `The parameter "${name}" was given more than once.`);
-  return String(value);
 }
 
 function pageNumber(request: FastifyRequest): number {
@@ -84,24 +67,19 @@ function pageNumber(request: FastifyRequest): number {
   return Number(raw);
 }
 
-/** The variant part of the ETag: hashed, because etagFor keeps only a short prefix of it. */
-function variantKey(...parts: Array<string | number>): string {
-  return createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
-}
-
 export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
   const { config, state } = options;
   const baseIri = config.baseIri;
   const prefix = basePath(baseIri);
   let kindsCache: { version: string; kinds: Map<string, string[]> } | undefined;
-  const bodies = new Map<string, string>();
+  const bodies = new LruCache<string>(CACHE_LIMIT);
   state.onChange(() => {
     kindsCache = undefined;
     bodies.clear();
   });
 
   const kinds = (graph: LoadedGraph): Map<string, string[]> => {
-    if (kindsCache?.version !== graph.version) kindsCache = { version: graph.version, kinds: membersByKind(graph.store, baseIri) };
+    if (kindsCache?.version !== graph.version) kindsCache = { version: graph.version, kinds: entitiesByKind(graph.store, baseIri) };
     return kindsCache.kinds;
   };
 
@@ -190,7 +168,7 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
   app.get(`${prefix}def/*`, redirectToDocument);
 
   app.get(`${prefix}context.jsonld`, async (request, reply) => {
-    if (notModified(request, reply, state.current, variantKey('context', baseIri), 86_400)) return reply;
+    if (notModified(request, reply, state.current, ['context', baseIri], 86_400)) return reply;
     return reply.type('application/ld+json').send(JSON.stringify({ '@context': jsonLdContext(baseIri) }, null, 2));
   });
 
@@ -239,7 +217,7 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
     void reply.header('Link', links.join(', '));
     if (lang) void reply.header('Content-Language', lang);
 
-    const variant = variantKey(target.docPath, chosen.type, lang ?? '', page);
+    const variant = [target.docPath, chosen.type, lang ?? '', page].join('\u0000');
     if (notModified(request, reply, graph, variant)) return reply;
     void reply.type(contentTypes[chosen.type]!);
 
@@ -250,14 +228,10 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
     try {
       body = await render(target, chosen, lang, description, members ?? [], graph);
     } catch (error) {
-      if (!(error instanceof RdfXmlError)) throw error;
-      // Some graphs cannot be RDF/XML (a predicate without an XML local name): say so and point at the others.
-      void reply.removeHeader('ETag').removeHeader('Last-Modified').removeHeader('Content-Location');
-      throw new HttpError(406, 'NOT_ACCEPTABLE', `${error.message} Ask for another format.`, {
-        offered: offered.filter((t) => t !== rdfTypes.rdfxml).map((t) => t.type),
-      });
+      // Some graphs cannot be RDF/XML (a predicate without an XML local name): the 406 describes no representation.
+      if (error instanceof HttpError) void reply.removeHeader('ETag').removeHeader('Last-Modified').removeHeader('Content-Location');
+      throw error;
     }
-    if (bodies.size >= CACHE_LIMIT) bodies.delete(bodies.keys().next().value!);
     bodies.set(cacheKey, body);
     return reply.send(body);
   });
@@ -288,7 +262,6 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
     if (chosen === rdfTypes.jsonld) {
       return JSON.stringify(await documentJsonLd(quads, baseIri, target.iri), null, 2);
     }
-    if (chosen === rdfTypes.rdfxml) return writeRdfXml(quads, allPrefixes(baseIri));
-    return writeN3(quads, chosen.type, baseIri);
+    return serializeNegotiated(quads, chosen, baseIri, offered);
   }
 }

@@ -1,10 +1,10 @@
 // The schema.org summary embedded in each resource page (<script type="application/ld+json">) for search engines.
-import { DataFactory, type Store } from 'n3';
-import type { Literal, NamedNode, Quad, Term } from '@rdfjs/types';
+import type { Store } from 'n3';
+import type { Quad } from '@rdfjs/types';
 import type { PageLanguage } from '../html/format.js';
 import { ns, prefixes } from '../rdf/namespaces.js';
+import { literalsOf } from '../store/literals.js';
 
-const { namedNode } = DataFactory;
 const S = prefixes.schema;
 
 /** Our properties written with their schema.org names (ORG and PROV terms mapped to their nearest schema.org term). */
@@ -30,10 +30,6 @@ const literalProperties: Record<string, string> = {
   [`${S}encodingFormat`]: 'encodingFormat',
   [`${S}contentSize`]: 'contentSize',
 };
-
-function literalsOf(store: Store, iri: string, predicate: NamedNode): Literal[] {
-  return (store.getObjects(namedNode(iri), predicate, null) as Term[]).filter((o): o is Literal => o.termType === 'Literal');
-}
 
 function label(store: Store, iri: string, lang: PageLanguage): string | undefined {
   const literals = literalsOf(store, iri, ns.rdfs('label'));

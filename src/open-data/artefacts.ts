@@ -3,9 +3,8 @@ import type { Quad } from '@rdfjs/types';
 import type { Config } from '../config.js';
 import type { LoadedGraph } from '../store/load.js';
 import { serializeQuads } from '../rdf/serialize.js';
-import { rdfTypes } from '../rdf/media-types.js';
-import { allPrefixes } from '../rdf/namespaces.js';
-import { buildCatalogue, sourcesOf, type SourceInfo, type Lang } from './catalogue.js';
+import type { PageLanguage } from '../html/format.js';
+import { buildCatalogue, sourcesOf, type SourceInfo } from './catalogue.js';
 import { buildDumps, type Dump } from './dumps.js';
 import { loadRelease, type Release } from './release.js';
 import { robotsTxt, sitemapXml } from './sitemap.js';
@@ -13,14 +12,14 @@ import { computeStatistics, type GraphStatistics } from '../store/statistics.js'
 import { buildVoid, exampleResources } from './void.js';
 import { DataFactory } from 'n3';
 
-export interface OpenDataArtefacts {
+interface OpenDataArtefacts {
   readonly graph: LoadedGraph;
   readonly release: Release;
   readonly statistics: GraphStatistics;
   readonly dumps: readonly Dump[];
   readonly catalogue: readonly Quad[];
   readonly void: readonly Quad[];
-  readonly sources: Readonly<Record<Lang, readonly SourceInfo[]>>;
+  readonly sources: Readonly<Record<PageLanguage, readonly SourceInfo[]>>;
   readonly sitemap: string;
   readonly robots: string;
   /** Serializes the catalogue or VoID once per media type. */

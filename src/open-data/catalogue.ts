@@ -5,14 +5,15 @@ import type { NamedNode, Quad_Object, Quad_Subject } from '@rdfjs/types';
 import type { Config } from '../config.js';
 import type { LoadedGraph } from '../store/load.js';
 import { ns } from '../rdf/namespaces.js';
+import type { PageLanguage } from '../html/format.js';
+import { literalsOf } from '../store/literals.js';
 import type { Dump } from './dumps.js';
 import type { Release } from './release.js';
 import type { GraphStatistics } from '../store/statistics.js';
 
 const { namedNode, literal } = DataFactory;
 
-export type Lang = 'de' | 'en';
-export type Texts = Readonly<Record<Lang, string>>;
+export type Texts = Readonly<Record<PageLanguage, string>>;
 
 /** Fixed texts about the dataset, in German and English. */
 export const datasetText = {
@@ -100,11 +101,11 @@ export function catalogueIris(baseIri: string) {
 }
 
 /** The source pages in the graph (`{base}id/source/...` typed foaf:Document), with their titles and publishers' labels. */
-export function sourcesOf(graph: LoadedGraph, lang: Lang = 'de'): SourceInfo[] {
+export function sourcesOf(graph: LoadedGraph, lang: PageLanguage = 'de'): SourceInfo[] {
   const { store, baseIri } = graph;
   const labelOf = (iri: string): string | undefined => {
-    const labels = store.getObjects(namedNode(iri), ns.rdfs('label'), null).filter((o) => o.termType === 'Literal');
-    const preferred = labels.find((l) => (l as { language: string }).language === lang) ?? labels[0];
+    const labels = literalsOf(store, iri, ns.rdfs('label'));
+    const preferred = labels.find((l) => l.language === lang) ?? labels[0];
     return preferred?.value;
   };
   return store
@@ -122,12 +123,12 @@ export function sourcesOf(graph: LoadedGraph, lang: Lang = 'de'): SourceInfo[] {
 }
 
 /** The credit line required by the licence: the licence and every source with its publisher. */
-export function attributionText(config: Config, sources: readonly SourceInfo[], lang: Lang): string {
+function attributionText(config: Config, sources: readonly SourceInfo[], lang: PageLanguage): string {
   return `${lang === 'de' ? 'Lizenz' : 'Licence'}: ${licenceName(config.datasetLicense)}. ${creditText(sources, lang)}`;
 }
 
 /** The credit sentence alone (the attribution without the licence), for pages that show the licence as a link. */
-export function creditText(sources: readonly SourceInfo[], lang: Lang): string {
+export function creditText(sources: readonly SourceInfo[], lang: PageLanguage): string {
   const list = sources.map((s) => (s.publisher ? `${s.title} (${s.publisher})` : s.title)).join('; ');
   return lang === 'de'
     ? `Bitte nennen Sie bei der Weiterverwendung diesen Datensatz und seine Quellen: ${list}.`
@@ -135,7 +136,7 @@ export function creditText(sources: readonly SourceInfo[], lang: Lang): string {
 }
 
 /** The ready-to-copy citation naming the version, in both languages. */
-export function citationText(baseIri: string, release: Release, lang: Lang): string {
+export function citationText(baseIri: string, release: Release, lang: PageLanguage): string {
   const year = release.date.slice(0, 4);
   const { document } = catalogueIris(baseIri);
   return lang === 'de'
@@ -143,7 +144,7 @@ export function citationText(baseIri: string, release: Release, lang: Lang): str
     : `${datasetText.publisher.en} (${year}). ${datasetText.title.en} [Data set], version ${release.version} of ${release.date}. ${document}`;
 }
 
-export interface CatalogueInput {
+interface CatalogueInput {
   readonly config: Config;
   readonly graph: LoadedGraph;
   readonly release: Release;

@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import jsonld from 'jsonld';
-import { DataFactory, Parser, Writer } from 'n3';
+import { DataFactory, Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { LoadedGraph } from '../store/load.js';
 import { allPrefixes } from '../rdf/namespaces.js';
-import { jsonLdContext } from '../rdf/jsonld-context.js';
 import { rdfTypes } from '../rdf/media-types.js';
+import { compactJsonLd, expandNQuads, writeQuads } from '../rdf/serialize.js';
 import { termKey } from '../rdf/term-keys.js';
 
 /** One downloadable file: its bytes, how it is served and how the catalogue describes it. */
@@ -47,12 +47,6 @@ function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function write(quads: Quad[], format: string, prefixes: Record<string, string>): Promise<string> {
-  const writer = new Writer({ format, prefixes });
-  writer.addQuads(quads);
-  return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
-}
-
 function compareKeys(a: string[], b: string[]): number {
   for (let i = 0; i < a.length; i++) {
     if (a[i]! < b[i]!) return -1;
@@ -66,8 +60,8 @@ function compareKeys(a: string[], b: string[]): number {
  * labels that depend only on the graph (`_:c14n0`...), lines are sorted. Every other dump starts from it,
  * so no dump depends on load order, parser-generated blank node labels or the time of the build.
  */
-export async function canonicalNQuads(graph: LoadedGraph): Promise<string> {
-  const raw = await write(graph.store.getQuads(null, null, null, null), rdfTypes.nquads.type, {});
+async function canonicalNQuads(graph: LoadedGraph): Promise<string> {
+  const raw = await writeQuads(graph.store.getQuads(null, null, null, null), rdfTypes.nquads.type, {});
   // @types/jsonld lacks the N-Quads input overload that jsonld.js supports.
   const canonize = jsonld.canonize as unknown as (input: string, options: Record<string, string>) => Promise<string>;
   return canonize(raw, { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads', format: 'application/n-quads' });
@@ -91,10 +85,12 @@ export async function buildDumps(graph: LoadedGraph): Promise<Dump[]> {
     .map(([, q]) => DataFactory.quad(q.subject, q.predicate, q.object));
   const prefixes = allPrefixes(graph.baseIri);
 
-  const trig = Buffer.from(await write(byGraph, rdfTypes.trig.type, prefixes), 'utf8');
-  const turtle = Buffer.from(await write(sortedTriples, rdfTypes.turtle.type, prefixes), 'utf8');
-  const expanded = await jsonld.fromRDF(canonical, { format: 'application/n-quads', useNativeTypes: false });
-  const compacted = await jsonld.compact(expanded, jsonLdContext(graph.baseIri) as jsonld.ContextDefinition);
+  // writeQuads, not writeN3: the dumps keep their canonical order and graphs, and declare every prefix
+  // (writeN3 re-orders nothing but drops unused prefixes and graphs of triple formats, which would change the bytes).
+  const trig = Buffer.from(await writeQuads(byGraph, rdfTypes.trig.type, prefixes), 'utf8');
+  const turtle = Buffer.from(await writeQuads(sortedTriples, rdfTypes.turtle.type, prefixes), 'utf8');
+  // From the canonical N-Quads, not expandTriples: the JSON-LD dump keeps every named graph.
+  const compacted = await compactJsonLd(await expandNQuads(canonical), graph.baseIri);
   const jsonLdText = Buffer.from(`${JSON.stringify(compacted, null, 1)}\n`, 'utf8');
   const nquadsGz = gzip(Buffer.from(canonical, 'utf8'));
 

@@ -1,55 +1,45 @@
 // The HTML pages of the open-data path: the home page (with its schema.org Dataset) and the human view of the catalogue.
 import { kindLabels } from '../rdf/kinds.js';
 import { escapeHtml, jsonForScript, renderPage } from '../html/layout.js';
-import { prefixes } from '../rdf/namespaces.js';
+import { formatDate, formatNumber, type PageLanguage } from '../html/format.js';
+import { compactIri } from '../rdf/namespaces.js';
 import type { Config } from '../config.js';
 import type { Dump } from './dumps.js';
 import type { Release } from './release.js';
 import type { GraphStatistics } from '../store/statistics.js';
-import { catalogueIris, citationText, creditText, datasetText, themes, type Lang, type SourceInfo } from './catalogue.js';
+import { catalogueIris, citationText, creditText, datasetText, themes, type SourceInfo } from './catalogue.js';
 import { licenceName } from '../rdf/licences.js';
 
-export interface PageInput {
+interface PageInput {
   readonly config: Config;
   readonly release: Release;
   readonly statistics: GraphStatistics;
   readonly dumps: readonly Dump[];
-  readonly sources: Readonly<Record<Lang, readonly SourceInfo[]>>;
+  readonly sources: Readonly<Record<PageLanguage, readonly SourceInfo[]>>;
 }
 
-function kindName(kind: string, lang: Lang): string {
+function kindName(kind: string, lang: PageLanguage): string {
   return kindLabels[kind]?.[lang] ?? kind;
 }
 
-/** Shortens an IRI with the known prefixes for display ("schema:City"). */
-function curie(iri: string, baseIri: string): string {
-  const all: Record<string, string> = { ...prefixes, cn: `${baseIri}def/` };
-  for (const [prefix, ns] of Object.entries(all)) if (iri.startsWith(ns) && iri.length > ns.length) return `${prefix}:${iri.slice(ns.length)}`;
-  return iri;
-}
-
-function formatBytes(n: number, lang: Lang): string {
-  const format = (v: number) => v.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+function formatBytes(n: number, lang: PageLanguage): string {
+  const format = (v: number) => formatNumber(v, lang, { maximumFractionDigits: 1 });
   if (n < 1024) return `${format(n)}\u00a0B`;
   if (n < 1024 * 1024) return `${format(n / 1024)}\u00a0KiB`;
   return `${format(n / 1024 / 1024)}\u00a0MiB`;
-}
-
-function number(n: number, lang: Lang): string {
-  return n.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB');
 }
 
 function link(href: string, text: string): string {
   return `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
 }
 
-/** Calendar date as a person reads it. */
-function humanDate(iso: string, lang: Lang): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+/** The release date as a person reads it (release dates are checked YYYY-MM-DD, so there is always one). */
+function humanDate(iso: string, lang: PageLanguage): string {
+  return formatDate(iso, lang) ?? iso;
 }
 
 /** The schema.org Dataset that dataset search engines index, built from the same facts as the catalogue. */
-export function schemaOrgDataset(input: PageInput, lang: Lang): Record<string, unknown> {
+function schemaOrgDataset(input: PageInput, lang: PageLanguage): Record<string, unknown> {
   const { config, release, statistics, dumps } = input;
   const iri = catalogueIris(config.baseIri);
   const organisation = { '@type': 'Organization', name: datasetText.publisher[lang], url: iri.home };
@@ -87,7 +77,7 @@ export function schemaOrgDataset(input: PageInput, lang: Lang): Record<string, u
   };
 }
 
-function downloadsTable(input: PageInput, lang: Lang): string {
+function downloadsTable(input: PageInput, lang: PageLanguage): string {
   const iri = catalogueIris(input.config.baseIri);
   const head = lang === 'de' ? ['Datei', 'Format', 'Größe', 'SHA-256'] : ['File', 'Format', 'Size', 'SHA-256'];
   const rows = input.dumps.map(
@@ -99,7 +89,7 @@ function downloadsTable(input: PageInput, lang: Lang): string {
   return `<table><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function citationBlock(input: PageInput, lang: Lang): string {
+function citationBlock(input: PageInput, lang: PageLanguage): string {
   const text = citationText(input.config.baseIri, input.release, lang);
   const intro =
     lang === 'de'
@@ -111,7 +101,7 @@ function citationBlock(input: PageInput, lang: Lang): string {
   return `<p>${intro}</p><blockquote class="citation"><p id="citation">${escapeHtml(text)}</p></blockquote>${unreleased}`;
 }
 
-function sourcesList(input: PageInput, lang: Lang): string {
+function sourcesList(input: PageInput, lang: PageLanguage): string {
   const base = input.config.baseIri;
   return `<ul>${input.sources[lang]
     .map((s) => `<li>${link(s.iri.replace(`${base}id/`, `${base}doc/`), s.title)}${s.publisher ? ` <span class="muted">(${escapeHtml(s.publisher)})</span>` : ''}</li>`)
@@ -131,17 +121,17 @@ function alternateLinks(baseIri: string): string {
 }
 
 /** The home page: what the dataset is, its counts, every way in, the downloads and the citation. */
-export function homePage(input: PageInput, lang: Lang): string {
+export function homePage(input: PageInput, lang: PageLanguage): string {
   const { config, statistics } = input;
   const base = config.baseIri;
   const iri = catalogueIris(base);
   const de = lang === 'de';
   const kinds = [...statistics.entitiesByKind.entries()]
-    .map(([kind, list]) => `<tr><td>${link(`${base}id/${kind}/`, kindName(kind, lang))}</td><td>${number(list.length, lang)}</td></tr>`)
+    .map(([kind, list]) => `<tr><td>${link(`${base}id/${kind}/`, kindName(kind, lang))}</td><td>${formatNumber(list.length, lang)}</td></tr>`)
     .join('');
   const classes = [...statistics.classes.entries()]
     .sort(([a, n], [b, m]) => m - n || (a < b ? -1 : 1))
-    .map(([cls, n]) => `<tr><td><code>${escapeHtml(curie(cls, base))}</code></td><td>${number(n, lang)}</td></tr>`)
+    .map(([cls, n]) => `<tr><td><code>${escapeHtml(compactIri(cls, base))}</code></td><td>${formatNumber(n, lang)}</td></tr>`)
     .join('');
   const otherLang = de ? 'en' : 'de';
   const body = `
@@ -159,7 +149,7 @@ export function homePage(input: PageInput, lang: Lang): string {
 </ul>
 
 <h2>${de ? 'Inhalt' : 'Contents'}</h2>
-<p>${de ? `${number(statistics.triples, lang)} Tripel über ${number(statistics.entities, lang)} Ressourcen, aus ${number(input.sources[lang].length, lang)} Quellen.` : `${number(statistics.triples, lang)} triples about ${number(statistics.entities, lang)} resources, from ${number(input.sources[lang].length, lang)} sources.`}</p>
+<p>${de ? `${formatNumber(statistics.triples, lang)} Tripel über ${formatNumber(statistics.entities, lang)} Ressourcen, aus ${formatNumber(input.sources[lang].length, lang)} Quellen.` : `${formatNumber(statistics.triples, lang)} triples about ${formatNumber(statistics.entities, lang)} resources, from ${formatNumber(input.sources[lang].length, lang)} sources.`}</p>
 <table><thead><tr><th scope="col">${de ? 'Verzeichnis' : 'Index'}</th><th scope="col">${de ? 'Anzahl' : 'Count'}</th></tr></thead><tbody>${kinds}</tbody></table>
 <details><summary>${de ? 'Anzahl je Klasse' : 'Count per class'}</summary>
 <table><thead><tr><th scope="col">${de ? 'Klasse' : 'Class'}</th><th scope="col">${de ? 'Ressourcen' : 'Resources'}</th></tr></thead><tbody>${classes}</tbody></table>
@@ -180,7 +170,7 @@ ${sourcesList(input, lang)}
 }
 
 /** The catalogue for people: the same facts as the RDF, with links to the RDF formats. */
-export function cataloguePage(input: PageInput, lang: Lang, formats: ReadonlyArray<{ name: string; type: string }>): string {
+export function cataloguePage(input: PageInput, lang: PageLanguage, formats: ReadonlyArray<{ name: string; type: string }>): string {
   const { config, release, statistics } = input;
   const base = config.baseIri;
   const iri = catalogueIris(base);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** One released version as the changelog states it. */
-export interface ReleaseEntry {
+interface ReleaseEntry {
   readonly version: string;
   /** ISO date (YYYY-MM-DD). */
   readonly date: string;
@@ -27,7 +27,7 @@ export class ReleaseError extends Error {
   override name = 'ReleaseError';
 }
 
-export const CHANGELOG_FILE = 'CHANGELOG.md';
+const CHANGELOG_FILE = 'CHANGELOG.md';
 
 // Keep a Changelog headings: "## [1.0.0] - 2026-11-21". "## [Unreleased]" has no date and is skipped.
 const entryHeading = /^## \[(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\] - (\d{4}-\d{2}-\d{2})\s*$/;

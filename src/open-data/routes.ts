@@ -1,11 +1,11 @@
 // The open-data read path: home page, DCAT-AP catalogue, VoID, dumps, sitemap.xml and robots.txt.
 import Negotiator from 'negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
 import type { ReadPathOptions } from '../http/read-path.js';
 import { errors } from '../errors.js';
 import { notModified } from '../http/conditional.js';
 import { queryParam } from '../http/query-param.js';
+import { addVary } from '../http/vary.js';
 import { pageLanguage } from '../html/format.js';
 import { html, rdfTypes, type MediaType } from '../rdf/media-types.js';
 import { negotiate } from '../rdf/negotiate.js';
@@ -15,11 +15,6 @@ import { cataloguePage, homePage } from './pages.js';
 
 /** RDF formats offered for the catalogue and VoID; Turtle first, so `*\/*` (curl, harvesters) gets RDF. */
 const rdfOffered: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.ntriples, rdfTypes.trig, rdfTypes.nquads];
-
-/** A short, collision-free variant name for the shared ETag helper (which keeps only a prefix of it). */
-function variant(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\0')).digest('base64url').slice(0, 22);
-}
 
 function sendText(reply: FastifyReply, type: string, text: string): FastifyReply {
   return reply.type(type).send(text);
@@ -38,7 +33,7 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
 
   app.get('/', async (request, reply) => {
     const chosen = negotiate(request.headers.accept, [html, ...rdfOffered], queryParam(request, 'format'));
-    void reply.header('Vary', 'Accept, Accept-Language');
+    addVary(reply, 'Accept', 'Accept-Language');
     if (chosen !== html) {
       // The home page is a page for people; its machine-readable description is the catalogue.
       const format = queryParam(request, 'format');
@@ -48,28 +43,28 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
     const lang = pickLanguage(request);
     void reply.header('Link', `<${iri.document}>; rel="describedby"; type="text/turtle", <${iri.void}>; rel="describedby"; type="text/turtle"`);
     void reply.header('Content-Language', lang);
-    if (notModified(request, reply, built.graph, variant('home', lang, built.release.version, built.dumps.map((d) => d.sha256).join()))) return reply;
+    if (notModified(request, reply, built.graph, ['home', lang, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
     return sendText(reply, 'text/html; charset=utf-8', homePage({ config, ...built }, lang));
   });
 
   app.get('/dataset', async (request, reply) => {
     const chosen = negotiate(request.headers.accept, [...rdfOffered, html], queryParam(request, 'format'));
-    void reply.header('Vary', 'Accept, Accept-Language');
+    addVary(reply, 'Accept', 'Accept-Language');
     void reply.header('Link', `<${iri.void}>; rel="describedby"; type="text/turtle"`);
     if (chosen === html) {
       const lang = pickLanguage(request);
       void reply.header('Content-Language', lang);
-      if (notModified(request, reply, built.graph, variant('catalogue-html', lang, built.release.version, built.dumps.map((d) => d.sha256).join()))) return reply;
+      if (notModified(request, reply, built.graph, ['catalogue-html', lang, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
       return sendText(reply, 'text/html; charset=utf-8', cataloguePage({ config, ...built }, lang, rdfOffered));
     }
-    if (notModified(request, reply, built.graph, variant('catalogue', chosen.type, built.release.version, built.dumps.map((d) => d.sha256).join()))) return reply;
+    if (notModified(request, reply, built.graph, ['catalogue', chosen.type, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
     return sendText(reply, chosen.type === rdfTypes.turtle.type ? 'text/turtle; charset=utf-8' : chosen.type, await built.serialized('catalogue', chosen.type));
   });
 
   app.get('/.well-known/void', async (request, reply) => {
     const chosen = negotiate(request.headers.accept, rdfOffered, queryParam(request, 'format'));
-    void reply.header('Vary', 'Accept');
-    if (notModified(request, reply, built.graph, variant('void', chosen.type, built.release.version))) return reply;
+    addVary(reply, 'Accept');
+    if (notModified(request, reply, built.graph, ['void', chosen.type, built.release.version])) return reply;
     return sendText(reply, chosen.type === rdfTypes.turtle.type ? 'text/turtle; charset=utf-8' : chosen.type, await built.serialized('void', chosen.type));
   });
 
@@ -81,26 +76,20 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
     // Uncompressed files go out gzip-encoded to clients that accept it; the entity (and its checksum) stays the file.
     const gzipOk = dump.gzipped !== undefined && new Negotiator({ headers: { 'accept-encoding': request.headers['accept-encoding'] ?? '' } }).encoding(['gzip', 'identity']) === 'gzip';
     const body = gzipOk ? dump.gzipped! : dump.bytes;
-    const etag = `"${dump.sha256.slice(0, 32)}${gzipOk ? '-gzip' : ''}"`;
-    const lastModified = new Date(`${built.release.date}T00:00:00Z`).toUTCString();
-    void reply.header('ETag', etag);
-    void reply.header('Last-Modified', lastModified);
-    void reply.header('Cache-Control', 'public, max-age=3600');
     void reply.header('Content-Disposition', `attachment; filename="${dump.fileName}"`);
     // Range requests are ignored (RFC 9110 allows it: the whole file answers 200); saying so spares clients a retry.
     void reply.header('Accept-Ranges', 'none');
-    if (dump.gzipped) void reply.header('Vary', 'Accept-Encoding');
-    const ifNoneMatch = request.headers['if-none-match'];
-    if (ifNoneMatch !== undefined && ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag || t.trim() === '*')) {
-      return reply.code(304).send();
-    }
+    if (dump.gzipped) addVary(reply, 'Accept-Encoding');
+    // The file's own checksum is its ETag (the gzip encoding is another representation), the release date its age.
+    const validators = { etag: `"${dump.sha256.slice(0, 32)}${gzipOk ? '-gzip' : ''}"`, lastModified: new Date(`${built.release.date}T00:00:00Z`) };
+    if (notModified(request, reply, validators, 3600)) return reply;
     if (gzipOk) void reply.header('Content-Encoding', 'gzip');
     void reply.header('Content-Length', String(body.length));
     return reply.type(dump.contentType).send(body);
   });
 
   app.get('/sitemap.xml', async (request, reply) => {
-    if (notModified(request, reply, built.graph, variant('sitemap', built.release.date))) return reply;
+    if (notModified(request, reply, built.graph, ['sitemap', built.release.date])) return reply;
     return sendText(reply, 'application/xml; charset=utf-8', built.sitemap);
   });
 

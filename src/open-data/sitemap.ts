@@ -3,9 +3,9 @@ import { escapeHtml } from '../html/layout.js';
 import type { GraphStatistics } from '../store/statistics.js';
 
 /** The sitemap protocol allows at most 50,000 URLs per file; beyond that a sitemap index would be needed. */
-export const SITEMAP_URL_LIMIT = 50_000;
+const SITEMAP_URL_LIMIT = 50_000;
 
-export class SitemapTooLargeError extends Error {
+class SitemapTooLargeError extends Error {
   override name = 'SitemapTooLargeError';
 }
 
@@ -14,7 +14,7 @@ export class SitemapTooLargeError extends Error {
  * page, then the ontology and the page of each of its terms (`ontologyTerms`: `{base}def/...` IRIs).
  * Only document URLs: the thing IRIs (`{base}id/...`, `{base}def/...`) answer 303, and a sitemap lists pages.
  */
-export function sitemapUrls(baseIri: string, statistics: GraphStatistics, ontologyTerms: readonly string[] = []): string[] {
+function sitemapUrls(baseIri: string, statistics: GraphStatistics, ontologyTerms: readonly string[] = []): string[] {
   const urls = [baseIri, `${baseIri}dataset`];
   for (const kind of statistics.entitiesByKind.keys()) urls.push(`${baseIri}doc/${kind}/`);
   for (const entities of statistics.entitiesByKind.values()) {

@@ -12,7 +12,7 @@ const { namedNode, literal, blankNode } = DataFactory;
 /** How many resources to name as void:exampleResource: those with the most triples, so they show the graph at its richest. */
 const EXAMPLES = 3;
 
-export interface VoidInput {
+interface VoidInput {
   readonly baseIri: string;
   readonly release: Release;
   readonly statistics: GraphStatistics;

@@ -23,7 +23,7 @@ export const prefixes = {
   wd: 'http://www.wikidata.org/entity/',
 } as const;
 
-export type PrefixName = keyof typeof prefixes;
+type PrefixName = keyof typeof prefixes;
 
 /** Returns a function that mints named nodes in one namespace: `ns.org('memberOf')`. */
 function namespace(iri: string): (local: string) => NamedNode {
@@ -35,7 +35,7 @@ export const ns = Object.fromEntries(Object.entries(prefixes).map(([name, iri]) 
 };
 
 /** The project's own namespaces, which depend on the configured base IRI. */
-export function projectPrefixes(baseIri: string): Record<string, string> {
+function projectPrefixes(baseIri: string): Record<string, string> {
   return {
     cn: `${baseIri}def/`,
     id: `${baseIri}id/`,

@@ -1,6 +1,7 @@
 // RDF/XML writer for triples. Written by hand because no maintained RDF/JS RDF/XML serializer exists on npm
 // (Comunica and N3.js only parse RDF/XML); the output is checked by parsing it back with rdfxml-streaming-parser.
 import type { Quad, Term } from '@rdfjs/types';
+import { prefixes } from './namespaces.js';
 import { toTriples } from './term-keys.js';
 
 /** Raised when a graph cannot be expressed in RDF/XML (e.g. a predicate IRI without an XML local name). */
@@ -8,7 +9,7 @@ export class RdfXmlError extends Error {
   override name = 'RdfXmlError';
 }
 
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+const RDF = prefixes.rdf;
 // XML 1.0 NCName (ASCII subset plus the non-ASCII ranges, kept simple: any char above 0x7F is allowed).
 const NAME_START = /[A-Za-z_\u00C0-\uFFFF]/;
 const LOCAL_NAME = /[A-Za-z_\u00C0-\uFFFF][-.\w\u00B7\u00C0-\uFFFF]*$/;
@@ -61,7 +62,7 @@ export function writeRdfXml(quads: Iterable<Quad>, prefixes: Record<string, stri
     else if (object.termType === 'Literal') {
       const attribute = object.language
         ? ` xml:lang="${escape(object.language)}"`
-        : object.datatype.value === 'http://www.w3.org/2001/XMLSchema#string'
+        : object.datatype.value === `${prefixes.xsd}string`
           ? ''
           : ` rdf:datatype="${escape(object.datatype.value)}"`;
       group.lines.push(`    <${name}${attribute}>${escape(object.value)}</${name}>`);

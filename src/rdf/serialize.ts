@@ -1,15 +1,18 @@
-// Serializers for quads: Turtle, N-Triples, TriG, N-Quads (N3.js Writer) and compacted JSON-LD (jsonld.js).
+// Serializers for quads: Turtle, N-Triples, TriG, N-Quads (N3.js Writer), RDF/XML and compacted JSON-LD (jsonld.js).
 import jsonld from 'jsonld';
 import { Writer } from 'n3';
 import type { Quad } from '@rdfjs/types';
+import { errors } from '../errors.js';
 import { allPrefixes } from './namespaces.js';
 import { jsonLdContext } from './jsonld-context.js';
-import { rdfTypes } from './media-types.js';
-import { writeRdfXml } from './rdfxml.js';
+import { rdfTypes, type MediaType } from './media-types.js';
+import { RdfXmlError, writeRdfXml } from './rdfxml.js';
 import { toTriples } from './term-keys.js';
 
+type JsonObject = Record<string, unknown>;
+
 /** The prefixes whose namespace some IRI in the quads starts with, so documents declare only what they use. */
-export function usedPrefixes(quads: readonly Quad[], prefixes: Record<string, string>): Record<string, string> {
+function usedPrefixes(quads: readonly Quad[], prefixes: Record<string, string>): Record<string, string> {
   const iris = new Set<string>();
   for (const q of quads) {
     for (const term of [q.subject, q.predicate, q.object, q.graph]) {
@@ -25,22 +28,39 @@ export function usedPrefixes(quads: readonly Quad[], prefixes: Record<string, st
   return used;
 }
 
-/** Writes quads with N3.js in one of its formats (Turtle, N-Triples, TriG, N-Quads). */
+/** Writes quads as given (order, graphs, prefixes) with N3.js; the dumps need exactly that for byte-stable files. */
+export function writeQuads(quads: Iterable<Quad>, format: string, prefixes: Record<string, string>): Promise<string> {
+  const writer = new Writer({ format, prefixes });
+  writer.addQuads([...quads]);
+  return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
+}
+
+/** Writes quads with N3.js in one of its formats (Turtle, N-Triples, TriG, N-Quads); triple formats drop graphs and repeats. */
 export function writeN3(quads: Iterable<Quad>, mediaType: string, baseIri: string): Promise<string> {
   const dataset = mediaType === rdfTypes.trig.type || mediaType === rdfTypes.nquads.type;
   const usesPrefixes = mediaType === rdfTypes.turtle.type || mediaType === rdfTypes.trig.type;
   const list = dataset ? [...quads] : toTriples(quads);
-  const writer = new Writer({ format: mediaType, prefixes: usesPrefixes ? usedPrefixes(list, allPrefixes(baseIri)) : {} });
-  writer.addQuads(list);
-  return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))));
+  return writeQuads(list, mediaType, usesPrefixes ? usedPrefixes(list, allPrefixes(baseIri)) : {});
+}
+
+/** Expanded JSON-LD of N-Quads text; literals keep their lexical form (no native numbers), so nothing is rounded. */
+export async function expandNQuads(nquads: string): Promise<JsonObject[]> {
+  return (await jsonld.fromRDF(nquads, { format: 'application/n-quads', useNativeTypes: false })) as JsonObject[];
+}
+
+/** Expanded JSON-LD of the triples of `quads` (graphs dropped). */
+export async function expandTriples(quads: Iterable<Quad>, baseIri: string): Promise<JsonObject[]> {
+  return expandNQuads(await writeN3(toTriples(quads), rdfTypes.nquads.type, baseIri));
+}
+
+/** Compacts JSON-LD with the project's context (embedded). */
+export async function compactJsonLd(input: unknown, baseIri: string, options: jsonld.Options.Compact = {}): Promise<JsonObject> {
+  return (await jsonld.compact(input as jsonld.JsonLdDocument, jsonLdContext(baseIri) as jsonld.ContextDefinition, options)) as JsonObject;
 }
 
 /** Turns quads into JSON-LD compacted with the project's context (graphs dropped). */
-export async function toJsonLd(quads: Iterable<Quad>, baseIri: string): Promise<Record<string, unknown>> {
-  const nquads = await writeN3(toTriples(quads), rdfTypes.nquads.type, baseIri);
-  const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads', useNativeTypes: false });
-  const context = jsonLdContext(baseIri);
-  return (await jsonld.compact(expanded, context as jsonld.ContextDefinition)) as Record<string, unknown>;
+async function toJsonLd(quads: Iterable<Quad>, baseIri: string): Promise<JsonObject> {
+  return compactJsonLd(await expandTriples(quads, baseIri), baseIri);
 }
 
 /** Serializes quads to the given RDF media type (RDF/XML may throw RdfXmlError for graphs XML cannot name). */
@@ -48,4 +68,17 @@ export async function serializeQuads(quads: Iterable<Quad>, mediaType: string, b
   if (mediaType === rdfTypes.jsonld.type) return JSON.stringify(await toJsonLd(quads, baseIri), null, 2);
   if (mediaType === rdfTypes.rdfxml.type) return writeRdfXml(quads, allPrefixes(baseIri));
   return writeN3(quads, mediaType, baseIri);
+}
+
+/**
+ * serializeQuads for a negotiated answer: a graph the chosen format cannot carry (RDF/XML without an XML
+ * name for a predicate) is the client's 406, naming the other formats on offer, not a server error.
+ */
+export async function serializeNegotiated(quads: Iterable<Quad>, chosen: MediaType, baseIri: string, offered: readonly MediaType[]): Promise<string> {
+  try {
+    return await serializeQuads(quads, chosen.type, baseIri);
+  } catch (error) {
+    if (!(error instanceof RdfXmlError)) throw error;
+    throw errors.notRepresentable(error.message, offered.filter((t) => t !== chosen).map((t) => t.type));
+  }
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { QueryEngine } from '@comunica/query-sparql';
 import { DataFactory, Store, Writer } from 'n3';
 import type { Quad } from '@rdfjs/types';
+import { errors } from '../errors.js';
 import type { Dataset, PreparedQuery } from './query-check.js';
 import { toJsonTerm, type JsonTerm } from './terms.js';
 
@@ -43,7 +44,7 @@ function disableEmptySourcePruning(): void {
 }
 disableEmptySourcePruning();
 
-export class ResultTooLarge extends Error {
+class ResultTooLarge extends Error {
   constructor(readonly limit: number) {
     super(`The result exceeds the limit of ${limit} rows`);
   }
@@ -53,7 +54,7 @@ export class ResultTooLarge extends Error {
  * Comunica's HTTP actors use this instead of the global fetch. Only allow-listed SERVICE endpoints pass;
  * anything else (a FROM IRI, a GRAPH IRI, a redirect elsewhere) fails before a socket is opened.
  */
-export function guardedFetch(allowList: readonly string[]): typeof fetch {
+function guardedFetch(allowList: readonly string[]): typeof fetch {
   return (input, init) => {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const url = new URL(raw);
@@ -66,7 +67,7 @@ export function guardedFetch(allowList: readonly string[]): typeof fetch {
 }
 
 /** Copies the requested graphs of the store into a fresh store: default graphs merged into the default graph, named graphs kept. */
-export function datasetView(store: Store, dataset: Dataset): Store {
+function datasetView(store: Store, dataset: Dataset): Store {
   const view = new Store();
   const defaultGraph = DataFactory.defaultGraph();
   for (const iri of new Set(dataset.defaultGraphs)) {
@@ -86,7 +87,7 @@ const servingStores = new WeakMap<Store, Store>();
  * sits in, so COUNT(*) would disagree with the number of distinct triples (the dumps and VoID).
  * Built once per loaded store; N3's store keeps each default-graph triple once.
  */
-export function servingStore(store: Store): Store {
+function servingStore(store: Store): Store {
   let serving = servingStores.get(store);
   if (!serving) {
     serving = new Store();
@@ -142,9 +143,7 @@ export async function runQuery(engine: QueryEngine, store: Store, prepared: Prep
 
 /** Maps an engine failure to a client error: every input was validated before, so what fails here is the query's evaluation. */
 export function wireError(error: unknown): WireError {
-  if (error instanceof ResultTooLarge) {
-    return { status: 422, code: 'TOO_MANY_ROWS', message: `The result exceeds the limit of ${error.limit} rows; add LIMIT or narrow the query.`, details: { limit: error.limit } };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { status: 400, code: 'QUERY_EVALUATION', message: `The query could not be evaluated: ${message}` };
+  // Built by the errors factory, so the codes stay in one file; only plain data crosses the worker boundary.
+  const http = error instanceof ResultTooLarge ? errors.tooManyRows(error.limit) : errors.queryEvaluation(error instanceof Error ? error.message : String(error));
+  return { status: http.statusCode, code: http.code, message: http.message, details: http.details };
 }

@@ -15,7 +15,7 @@ import type { JsonTerm } from './terms.js';
 export { toJsonTerm, type JsonTerm } from './terms.js';
 
 /** One query with its protocol dataset. */
-export interface QueryRequest {
+interface QueryRequest {
   query: string;
   /** `default-graph-uri` values: the default graph is their merge (instead of the union of all graphs). */
   defaultGraphUris?: readonly string[];
@@ -23,7 +23,7 @@ export interface QueryRequest {
   namedGraphUris?: readonly string[];
 }
 
-export interface ExecuteOptions {
+interface ExecuteOptions {
   /** Overrides config.queryTimeoutMs for this query. */
   timeoutMs?: number;
 }
@@ -41,7 +41,7 @@ export interface QueryExecutor {
   close(): Promise<void>;
 }
 
-export interface ExecutorOptions {
+interface ExecutorOptions {
   /** Run in the calling thread instead of worker threads (benchmarks only: a timeout cannot stop the work). */
   inProcess?: boolean;
 }

@@ -87,13 +87,13 @@ export class WorkerPool {
     if (job) {
       clearTimeout(job.timer);
       // A worker dying (e.g. out of memory) is the server's failure, not the client's.
-      job.reject(new HttpError(500, 'QUERY_WORKER_FAILED', `The query worker failed: ${error.message}`));
+      job.reject(errors.queryWorkerFailed(`The query worker failed: ${error.message}`));
     }
     if (!slot.online) {
       this.#broken = error;
       for (const queued of this.#queue.splice(0)) {
         clearTimeout(queued.timer);
-        queued.reject(new HttpError(500, 'QUERY_WORKER_FAILED', `The query worker could not start: ${error.message}`));
+        queued.reject(errors.queryWorkerFailed(`The query worker could not start: ${error.message}`));
       }
       return;
     }
@@ -138,8 +138,8 @@ export class WorkerPool {
    * a worker's start-up is not charged to it; the wait in the queue is bounded by maxConcurrentQueries.
    */
   run(prepared: PreparedQuery, timeoutMs: number): Promise<WireResult> {
-    if (this.#closed) return Promise.reject(new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down.'));
-    if (this.#broken) return Promise.reject(new HttpError(500, 'QUERY_WORKER_FAILED', `The query worker could not start: ${this.#broken.message}`));
+    if (this.#closed) return Promise.reject(errors.shuttingDown());
+    if (this.#broken) return Promise.reject(errors.queryWorkerFailed(`The query worker could not start: ${this.#broken.message}`));
     return new Promise<WireResult>((resolve, reject) => {
       const job: Job = { id: this.#nextId++, prepared, timeoutMs, resolve, reject };
       this.#queue.push(job);
@@ -155,7 +155,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.#closed = true;
-    const stopping = new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down.');
+    const stopping = errors.shuttingDown();
     for (const job of this.#queue.splice(0)) {
       clearTimeout(job.timer);
       job.reject(stopping);

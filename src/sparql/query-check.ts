@@ -20,7 +20,7 @@ export interface PreparedQuery {
   dataset?: Dataset;
 }
 
-export interface PrepareOptions {
+interface PrepareOptions {
   /** `default-graph-uri` / `named-graph-uri` from the protocol; they override FROM / FROM NAMED (SPARQL 1.1 Protocol §2.1.4). */
   defaultGraphUris?: readonly string[];
   namedGraphUris?: readonly string[];
@@ -33,7 +33,7 @@ export interface PrepareOptions {
 const { Parser, Generator } = sparqljs;
 
 /** Deepest bracket nesting a query may have; real queries stay far below it. */
-export const MAX_NESTING = 100;
+const MAX_NESTING = 100;
 
 /**
  * Refuses queries nested deeper than MAX_NESTING before they are parsed: sparqljs takes quadratic time on
@@ -114,7 +114,7 @@ function checkServices(ast: Query, allowList: readonly string[]): void {
     if (node.type !== 'service') return;
     const name = node.name as { termType: string; value: string };
     if (name.termType !== 'NamedNode') {
-      throw new HttpError(403, 'SERVICE_REFUSED', `SERVICE ?${name.value} is not allowed: a SERVICE endpoint must be a fixed, allow-listed IRI.`);
+      throw errors.serviceVariableRefused(name.value);
     }
     if (!allowList.includes(name.value)) throw errors.serviceRefused(name.value);
   });

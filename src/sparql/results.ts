@@ -4,11 +4,11 @@ import { resultTypes } from '../rdf/media-types.js';
 
 type Rows = Array<Record<string, JsonTerm>>;
 
-export function bindingsJson(variables: string[], rows: Rows): string {
+function bindingsJson(variables: string[], rows: Rows): string {
   return JSON.stringify({ head: { vars: variables }, results: { bindings: rows } });
 }
 
-export function booleanJson(value: boolean): string {
+function booleanJson(value: boolean): string {
   return JSON.stringify({ head: {}, boolean: value });
 }
 
@@ -34,7 +34,7 @@ function xmlTerm(term: JsonTerm): string {
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n';
 
-export function bindingsXml(variables: string[], rows: Rows): string {
+function bindingsXml(variables: string[], rows: Rows): string {
   const head = `<head>${variables.map((v) => `<variable name="${xmlEscape(v)}"/>`).join('')}</head>\n`;
   const results = rows
     .map((row) => `<result>${Object.entries(row).map(([name, term]) => `<binding name="${xmlEscape(name)}">${xmlTerm(term)}</binding>`).join('')}</result>\n`)
@@ -42,7 +42,7 @@ export function bindingsXml(variables: string[], rows: Rows): string {
   return `${XML_HEAD}${head}<results>\n${results}</results>\n</sparql>\n`;
 }
 
-export function booleanXml(value: boolean): string {
+function booleanXml(value: boolean): string {
   return `${XML_HEAD}<head/>\n<boolean>${value}</boolean>\n</sparql>\n`;
 }
 
@@ -57,7 +57,7 @@ function plainValue(term: JsonTerm): string {
 }
 
 /** CSV (SPARQL 1.1 Results CSV): plain values, no types; CRLF line ends. */
-export function bindingsCsv(variables: string[], rows: Rows): string {
+function bindingsCsv(variables: string[], rows: Rows): string {
   const lines = [variables.map(csvField).join(',')];
   for (const row of rows) lines.push(variables.map((v) => (row[v] ? csvField(plainValue(row[v])) : '')).join(','));
   return `${lines.join('\r\n')}\r\n`;
@@ -83,7 +83,7 @@ function tsvTerm(term: JsonTerm): string {
   }
 }
 
-export function bindingsTsv(variables: string[], rows: Rows): string {
+function bindingsTsv(variables: string[], rows: Rows): string {
   const lines = [variables.map((v) => `?${v}`).join('\t')];
   for (const row of rows) lines.push(variables.map((v) => (row[v] ? tsvTerm(row[v]) : '')).join('\t'));
   return `${lines.join('\n')}\n`;

@@ -2,12 +2,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { ReadPathOptions } from '../http/read-path.js';
-import { errors, HttpError } from '../errors.js';
-import { html, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
+import { errors } from '../errors.js';
+import { addVary } from '../http/vary.js';
+import { html, json, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
 import { negotiate } from '../rdf/negotiate.js';
-import { serializeQuads } from '../rdf/serialize.js';
-import { allPrefixes } from '../rdf/namespaces.js';
-import { RdfXmlError, writeRdfXml } from '../rdf/rdfxml.js';
+import { serializeNegotiated } from '../rdf/serialize.js';
 import type { QueryResult } from './executor.js';
 import { prepareQuery, type QueryForm } from './query-check.js';
 import { writeBindings, writeBoolean } from './results.js';
@@ -18,12 +17,10 @@ import { exampleQueries, yasguiDist, yasguiPage } from './yasgui.js';
 const FORM = 'application/x-www-form-urlencoded';
 const SPARQL_QUERY = 'application/sparql-query';
 const SPARQL_UPDATE = 'application/sparql-update';
-/** Plain application/json is what many HTTP clients ask for; they get SPARQL JSON results. */
-const plainJson: MediaType = { type: 'application/json', name: 'application/json', suffix: 'json' };
-
 const offeredFor: Record<QueryForm, readonly MediaType[]> = {
-  SELECT: [resultTypes.json, resultTypes.xml, resultTypes.csv, resultTypes.tsv, plainJson],
-  ASK: [resultTypes.json, resultTypes.xml, plainJson],
+  // Plain application/json is what many HTTP clients ask for; they get SPARQL JSON results.
+  SELECT: [resultTypes.json, resultTypes.xml, resultTypes.csv, resultTypes.tsv, json],
+  ASK: [resultTypes.json, resultTypes.xml, json],
   // Turtle first: a client without preference gets a triple format (CONSTRUCT results have no graphs).
   CONSTRUCT: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
   DESCRIBE: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
@@ -34,7 +31,7 @@ const descriptionTypes: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld
 function utf8(body: Buffer, contentType: string): string {
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1]?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
-    throw new HttpError(415, 'UNSUPPORTED_CHARSET', `The body must be UTF-8; charset "${charset}" is not supported.`);
+    throw errors.unsupportedCharset(charset);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
@@ -79,20 +76,10 @@ function single(params: Params, name: string): string | undefined {
 }
 
 async function sendResult(reply: FastifyReply, result: QueryResult, mediaType: MediaType, baseIri: string, offered: readonly MediaType[]): Promise<FastifyReply> {
-  void reply.header('Vary', 'Accept');
-  if (result.type === 'bindings') return reply.type(`${mediaType.type}; charset=utf-8`).send(writeBindings(mediaType === plainJson ? resultTypes.json.type : mediaType.type, result.variables, result.rows));
-  if (result.type === 'boolean') return reply.type(`${mediaType.type}; charset=utf-8`).send(writeBoolean(mediaType === plainJson ? resultTypes.json.type : mediaType.type, result.value));
-  if (mediaType === rdfTypes.rdfxml) {
-    try {
-      return reply.type(`${mediaType.type}; charset=utf-8`).send(writeRdfXml(result.quads, allPrefixes(baseIri)));
-    } catch (error) {
-      if (error instanceof RdfXmlError) {
-        throw new HttpError(406, 'NOT_ACCEPTABLE', `${error.message} Ask for another format.`, { offered: offered.filter((t) => t !== rdfTypes.rdfxml).map((t) => t.type) });
-      }
-      throw error;
-    }
-  }
-  return reply.type(`${mediaType.type}; charset=utf-8`).send(await serializeQuads(result.quads, mediaType.type, baseIri));
+  addVary(reply, 'Accept');
+  if (result.type === 'bindings') return reply.type(`${mediaType.type}; charset=utf-8`).send(writeBindings(mediaType === json ? resultTypes.json.type : mediaType.type, result.variables, result.rows));
+  if (result.type === 'boolean') return reply.type(`${mediaType.type}; charset=utf-8`).send(writeBoolean(mediaType === json ? resultTypes.json.type : mediaType.type, result.value));
+  return reply.type(`${mediaType.type}; charset=utf-8`).send(await serializeNegotiated(result.quads, mediaType, baseIri, offered));
 }
 
 export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
@@ -113,11 +100,10 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
       if (request.method === 'POST') throw errors.badParameter('query', 'The request carries no query: send query= (form) or an application/sparql-query body.');
       const chosen = negotiate(request.headers.accept, descriptionTypes, format);
       const endpoint = endpointUrl(config, { protocol: request.protocol, host: request.host });
-      void reply.header('Vary', 'Accept');
+      addVary(reply, 'Accept');
       if (chosen === html) return reply.type('text/html; charset=utf-8').send(yasguiPage(config.baseIri, endpoint, await exampleQueries(config.queriesDir)));
       const quads = serviceDescription(config, state.current, endpoint);
-      const body = chosen === rdfTypes.rdfxml ? writeRdfXml(quads) : await serializeQuads(quads, chosen.type, config.baseIri);
-      return reply.type(`${chosen.type}; charset=utf-8`).send(body);
+      return reply.type(`${chosen.type}; charset=utf-8`).send(await serializeNegotiated(quads, chosen, config.baseIri, descriptionTypes));
     }
     if (query.trim() === '') throw errors.badParameter('query', 'The query is empty.');
     const prepared = prepareQuery(query, {

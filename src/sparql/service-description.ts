@@ -4,12 +4,12 @@ import { DataFactory } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { Config } from '../config.js';
 import type { LoadedGraph } from '../store/load.js';
+import { ns } from '../rdf/namespaces.js';
 
 const { namedNode, blankNode, quad } = DataFactory;
-const SD = 'http://www.w3.org/ns/sparql-service-description#';
-const RDF_TYPE = namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type');
+const RDF_TYPE = ns.rdf('type');
 const FORMATS = 'http://www.w3.org/ns/formats/';
-const sd = (local: string) => namedNode(`${SD}${local}`);
+const sd = ns.sd;
 
 /** The W3C format IRIs of every result format /sparql writes. */
 const resultFormats = [

@@ -1,5 +1,6 @@
 // RDF/JS terms to SPARQL 1.1 Query Results JSON terms: the plain, cloneable shape results travel in.
 import type { Term } from '@rdfjs/types';
+import { prefixes } from '../rdf/namespaces.js';
 
 /** A term as in the SPARQL 1.1 Query Results JSON format. */
 export type JsonTerm =
@@ -16,7 +17,7 @@ export function toJsonTerm(term: Term): JsonTerm {
       return { type: 'bnode', value: term.value };
     case 'Literal': {
       if (term.language) return { type: 'literal', value: term.value, 'xml:lang': term.language };
-      if (term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string') return { type: 'literal', value: term.value };
+      if (term.datatype.value === `${prefixes.xsd}string`) return { type: 'literal', value: term.value };
       return { type: 'literal', value: term.value, datatype: term.datatype.value };
     }
     case 'Quad':

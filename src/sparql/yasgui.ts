@@ -7,7 +7,7 @@ import { escapeHtml, jsonForScript, renderPage } from '../html/layout.js';
 /** The folder of YASGUI's built files (yasgui.min.js, yasgui.min.css). */
 export const yasguiDist = path.dirname(createRequire(import.meta.url).resolve('@zazuko/yasgui'));
 
-export interface ExampleQuery {
+interface ExampleQuery {
   /** The file name without `.rq`, which is also the REST endpoint `/api/{name}`: short enough for a tab. */
   name: string;
   /** The query text, opening with the header's `summary:` as a comment. */

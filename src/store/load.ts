@@ -17,7 +17,7 @@ export class DataLoadError extends Error {
   }
 }
 
-export interface LoadOptions {
+interface LoadOptions {
   /** Base IRI for relative IRIs in the files; ends with "/". */
   baseIri: string;
   /** Folder with the ontology (loaded into the graph `{base}def/`); null for none. */

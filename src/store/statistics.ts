@@ -3,13 +3,14 @@ import type { Literal } from '@rdfjs/types';
 import type { LoadedGraph } from './load.js';
 import { termKey, tripleKey } from '../rdf/term-keys.js';
 import { prefixes } from '../rdf/namespaces.js';
+import { groupByKind } from './entities.js';
 
 const RDF_TYPE = `${prefixes.rdf}type`;
 const OWL_SAME_AS = `${prefixes.owl}sameAs`;
 const DATE_TYPES = new Set([`${prefixes.xsd}date`, `${prefixes.xsd}gYearMonth`, `${prefixes.xsd}gYear`]);
 
 /** A date literal of the data with the interval it stands for, so that "2024-12" counts as ending on 31 December. */
-export interface DateValue {
+interface DateValue {
   readonly literal: Literal;
   /** First and last day the value covers (ISO dates). */
   readonly from: string;
@@ -135,15 +136,6 @@ export function computeStatistics(graph: LoadedGraph): GraphStatistics {
     if (quad.predicate.value === OWL_SAME_AS && quad.object.termType === 'NamedNode' && quad.object.value.startsWith(prefixes.wd)) wikidataLinks++;
   }
 
-  const entitiesByKind = new Map<string, string[]>();
-  for (const iri of [...entities].sort()) {
-    const match = /^([a-z0-9-]+)\/([^/?#]+)$/.exec(iri.slice(uriSpace.length));
-    if (!match) continue;
-    const list = entitiesByKind.get(match[1]!) ?? [];
-    list.push(iri);
-    entitiesByKind.set(match[1]!, list);
-  }
-
   return {
     triples: seen.size,
     quads,
@@ -155,7 +147,7 @@ export function computeStatistics(graph: LoadedGraph): GraphStatistics {
     wikidataLinks,
     vocabularies: [...vocabularies].sort(),
     graphs: sortedMap(new Map([...graphs].map(([iri, keys]) => [iri, keys.size]))),
-    entitiesByKind: new Map([...entitiesByKind].sort(([a], [b]) => (a < b ? -1 : 1))),
+    entitiesByKind: groupByKind(entities, baseIri),
     temporal: start && end ? { start, end } : undefined,
   };
 }

@@ -8,7 +8,7 @@ import { DataLoadError, parseRdf, type LoadedGraph } from '../store/load.js';
 import { computeStatistics } from '../store/statistics.js';
 import { compactIri, prefixes } from '../rdf/namespaces.js';
 
-export type Severity = 'Violation' | 'Warning' | 'Info';
+type Severity = 'Violation' | 'Warning' | 'Info';
 
 /** One validation result, in terms a person editing data/ can act on. */
 export interface ValidationIssue {
@@ -29,7 +29,7 @@ export interface ValidationIssue {
   files: string[];
 }
 
-export interface ClassCount {
+interface ClassCount {
   /** Class IRI. */
   class: string;
   /** Distinct resources typed with it (explicit rdf:type, over all graphs). */
@@ -60,7 +60,7 @@ export class ValidationFailedError extends Error {
 
 
 /** Reads every Turtle file of the shapes folder, resolving relative IRIs against the data's base IRI. */
-export async function loadShapes(shapesDir: string, baseIri: string): Promise<Quad[]> {
+async function loadShapes(shapesDir: string, baseIri: string): Promise<Quad[]> {
   let names: string[];
   try {
     names = (await readdir(shapesDir)).filter((name) => name.endsWith('.ttl')).sort();

@@ -6,7 +6,7 @@ import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { loadConfig, projectRoot, type Config } from '../../src/config.js';
 import { buildServer } from '../../src/server.js';
-import { fixtureConfig, validateShacl, violations, type ShaclResult } from '../open-data-support.js';
+import { fixtureConfig, validateShacl, violations, type ShaclResult } from '../support/open-data.js';
 
 const shapesDir = path.resolve(process.env.DCAT_AP_SHAPES_DIR ?? path.join(projectRoot, '..', 'shared', 'conformance', 'dcat-ap-3.0.0'));
 const complete = path.join(shapesDir, 'dcat-ap-SHACL.ttl');
@@ -22,7 +22,8 @@ const knownVocabularyDefect = (r: ShaclResult) => r.path === 'http://spdx.org/rd
 async function servedCatalogue(config: Config, format: 'turtle' | 'jsonld' | 'rdfxml' | 'ntriples'): Promise<Quad[]> {
   const app = await buildServer(config);
   try {
-    const response = await app.inject({ url: `/dataset?format=${format}` });
+    // Routes live under the base IRI's path (the fixture's is /lod/).
+    const response = await app.inject({ url: `${new URL(config.baseIri).pathname}dataset?format=${format}` });
     if (response.statusCode !== 200) throw new Error(`GET /dataset?format=${format} answered ${response.statusCode}: ${response.body.slice(0, 300)}`);
     if (format === 'jsonld') {
       const jsonld = (await import('jsonld')).default;

@@ -1,7 +1,7 @@
-// A small least-recently-used cache of query results, emptied whenever the served graph changes.
+// A small least-recently-used cache for answers (rendered bodies, query results), emptied by its owner whenever the served graph changes.
 
 /** Keeps at most `capacity` entries; reading an entry makes it the most recently used. */
-export class ResultCache<V> {
+export class LruCache<V> {
   readonly #entries = new Map<string, V>();
   constructor(readonly capacity: number) {}
 

@@ -3,13 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { Parser, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import type { Quad } from '@rdfjs/types';
-import { loadConfig, type Config } from '../src/config.js';
+import type { Config } from '../../src/config.js';
+import { testConfig } from './config.js';
 
-export const fixtureDir = new URL('fixtures/open-data/', import.meta.url).pathname;
+export const fixtureDir = new URL('../fixtures/open-data/', import.meta.url).pathname;
 
 /** A config serving the open-data fixture (no ontology, no shapes gate) under a fixed base IRI. */
 export function fixtureConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: fixtureDir, ONTOLOGY_DIR: 'none', SHAPES_DIR: 'none', BASE_IRI: 'http://example.org/lod/' }, overrides);
+  return testConfig({ DATA_DIR: fixtureDir, BASE_IRI: 'http://example.org/lod/' }, overrides);
 }
 
 export interface ShaclResult {
