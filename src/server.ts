@@ -47,7 +47,6 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   // Reading is open to every origin, without credentials.
   await app.register(cors, { origin: '*', credentials: false, exposedHeaders: ['Link', 'ETag', 'Content-Location', 'Retry-After', 'Location'] });
 
-
   const executor = createExecutor(config, state);
   app.addHook('onClose', async () => executor.close());
   const options: ReadPathOptions = { config, state, executor };
