@@ -67,6 +67,74 @@ function pageNumber(request: FastifyRequest): number {
   return Number(raw);
 }
 
+/** The query part of a request URL (from "?"), kept across redirects so `?format=`, `?lang=` and `?page=` survive them. */
+function queryString(url: string): string {
+  return url.includes('?') ? url.slice(url.indexOf('?')) : '';
+}
+
+/** Which representation of a document answers a request, and which page of it. */
+interface Representation {
+  readonly chosen: MediaType;
+  /** The page language; only HTML has one. */
+  readonly lang: PageLanguage | undefined;
+  readonly page: number;
+}
+
+/**
+ * A suffix in the URL (`.ttl`) names one format exactly, so it wins over Accept and `?format=`. The page is read
+ * first so that a bad `?page=` answers 400 whatever the format asked for.
+ */
+function chooseRepresentation(request: FastifyRequest, { target, suffix }: DocumentRequest): Representation {
+  const page = target.kind === 'resource' ? pageNumber(request) : 1;
+  const chosen = suffix !== undefined ? offered.find((t) => t.suffix === suffix)! : negotiate(request.headers.accept, offered, queryParam(request, 'format'));
+  const lang = chosen === html ? pageLanguage(queryParam(request, 'lang'), request.headers['accept-language']) : undefined;
+  return { chosen, lang, page };
+}
+
+/** One page of a resource's description; the page links it carries point at the format-neutral document URL. */
+function describeResourcePage(graph: LoadedGraph, baseIri: string, target: DocumentTarget, page: number): Description {
+  const docUrl = `${baseIri}${target.docPath}`;
+  return describe(graph.store, target.iri, page, (n) => (n === 1 ? docUrl : `${docUrl}?page=${n}`));
+}
+
+/**
+ * What varies (so shared caches keep the variants apart), where this exact representation lives
+ * (Content-Location), and where the other formats and pages are (Link).
+ */
+function setRepresentationHeaders(
+  reply: FastifyReply,
+  baseIri: string,
+  { target, suffix }: DocumentRequest,
+  { chosen, lang, page }: Representation,
+  description: Description | undefined,
+): void {
+  if (suffix === undefined) addVary(reply, 'Accept');
+  if (chosen === html) addVary(reply, 'Accept-Language');
+  const pageQuery = page > 1 ? `?page=${page}` : '';
+  if (suffix === undefined) void reply.header('Content-Location', `${formatUrl(baseIri, target.docPath, chosen.suffix)}${pageQuery}`);
+  const links = offered
+    .filter((t) => t !== chosen)
+    .map((t) => `<${formatUrl(baseIri, target.docPath, t.suffix)}${pageQuery}>; rel="alternate"; type="${t.type}"`);
+  if (target.kind === 'resource') links.push(`<${target.iri}>; rel="describes"`);
+  if (chosen === rdfTypes.jsonld) links.push(`<${contextUrl(baseIri)}>; rel="${JSON_LD_CONTEXT_REL}"; type="application/ld+json"`);
+  if (description && description.pageCount > 1) {
+    // Paging links stay in the format the client asked for by URL, or on the negotiated URL when it asked by Accept.
+    const self = suffix === undefined ? `${baseIri}${target.docPath}` : formatUrl(baseIri, target.docPath, suffix);
+    links.push(...pageLinks(self, page, description.pageCount));
+  }
+  void reply.header('Link', links.join(', '));
+  if (lang) void reply.header('Content-Language', lang);
+}
+
+/** RFC 8288 first/last/prev/next links of a paged description. */
+function pageLinks(self: string, page: number, pageCount: number): string[] {
+  const pageLink = (n: number) => (n === 1 ? self : `${self}?page=${n}`);
+  const links = [`<${pageLink(1)}>; rel="first"`, `<${pageLink(pageCount)}>; rel="last"`];
+  if (page > 1) links.push(`<${pageLink(page - 1)}>; rel="prev"`);
+  if (page < pageCount) links.push(`<${pageLink(page + 1)}>; rel="next"`);
+  return links;
+}
+
 export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
   const { config, state } = options;
   const baseIri = config.baseIri;
@@ -114,7 +182,7 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
   /** `{base}id/...` and `{base}def/...`: things, not documents; 303 See Other to the document that describes them. */
   const redirectToDocument = async (request: FastifyRequest, reply: FastifyReply) => {
     const rest = relativePath(request.url, prefix);
-    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    const query = queryString(request.url);
     const index = indexWithoutSlash(rest);
     // The index IRI is `{base}id/{kind}/`; the slash-less form is a typo for it, so redirect permanently.
     if (index !== undefined) return reply.code(301).header('Location', `${baseIri}${index}${query}`).send();
@@ -175,66 +243,43 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
   app.get(`${prefix}doc/*`, async (request, reply) => {
     const rest = relativePath(request.url, prefix);
     const index = indexWithoutSlash(rest);
-    if (index !== undefined) {
-      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-      return reply.code(301).header('Location', `${baseIri}${index}${query}`).send();
-    }
+    if (index !== undefined) return reply.code(301).header('Location', `${baseIri}${index}${queryString(request.url)}`).send();
     const graph = state.current;
     const found = findDocument(rest);
     if (found === null) return notFound(request, reply);
     const { docRequest, members } = found;
-    const { target, suffix } = docRequest;
-    const store = graph.store;
+    const { target } = docRequest;
 
-    const page = target.kind === 'resource' ? pageNumber(request) : 1;
-    const chosen = suffix !== undefined ? offered.find((t) => t.suffix === suffix)! : negotiate(request.headers.accept, offered, queryParam(request, 'format'));
-    const lang = chosen === html ? pageLanguage(queryParam(request, 'lang'), request.headers['accept-language']) : undefined;
-
-    const docUrl = `${baseIri}${target.docPath}`;
-    const pageUrl = (n: number) => (n === 1 ? docUrl : `${docUrl}?page=${n}`);
-    const description = target.kind === 'resource' ? describe(store, target.iri, page, pageUrl) : undefined;
+    const representation = chooseRepresentation(request, docRequest);
+    const { chosen, lang, page } = representation;
+    const description = target.kind === 'resource' ? describeResourcePage(graph, baseIri, target, page) : undefined;
     if (description && page > description.pageCount) {
       return notFound(request, reply, `Page ${page} does not exist: the incoming links of ${target.iri} fill ${description.pageCount} page(s).`);
     }
-
-    // Headers: what varies, where this exact representation lives, and where the others are.
-    if (suffix === undefined) addVary(reply, 'Accept');
-    if (chosen === html) addVary(reply, 'Accept-Language');
-    const pageQuery = page > 1 ? `?page=${page}` : '';
-    if (suffix === undefined) void reply.header('Content-Location', `${formatUrl(baseIri, target.docPath, chosen.suffix)}${pageQuery}`);
-    const links = offered
-      .filter((t) => t !== chosen)
-      .map((t) => `<${formatUrl(baseIri, target.docPath, t.suffix)}${pageQuery}>; rel="alternate"; type="${t.type}"`);
-    if (target.kind === 'resource') links.push(`<${target.iri}>; rel="describes"`);
-    if (chosen === rdfTypes.jsonld) links.push(`<${contextUrl(baseIri)}>; rel="${JSON_LD_CONTEXT_REL}"; type="application/ld+json"`);
-    if (description && description.pageCount > 1) {
-      const self = suffix === undefined ? docUrl : formatUrl(baseIri, target.docPath, suffix);
-      const pageLink = (n: number) => (n === 1 ? self : `${self}?page=${n}`);
-      links.push(`<${pageLink(1)}>; rel="first"`, `<${pageLink(description.pageCount)}>; rel="last"`);
-      if (page > 1) links.push(`<${pageLink(page - 1)}>; rel="prev"`);
-      if (page < description.pageCount) links.push(`<${pageLink(page + 1)}>; rel="next"`);
-    }
-    void reply.header('Link', links.join(', '));
-    if (lang) void reply.header('Content-Language', lang);
+    setRepresentationHeaders(reply, baseIri, docRequest, representation, description);
 
     const variant = [target.docPath, chosen.type, lang ?? '', page].join('\u0000');
     if (notModified(request, reply, graph, variant)) return reply;
     void reply.type(contentTypes[chosen.type]!);
+    return reply.send(await cachedBody(reply, graph, variant, () => render(target, chosen, lang, description, members ?? [], graph)));
+  });
 
+  /** Bodies are cached per graph version and variant (the same key as the ETag), so a reload never serves a stale one. */
+  async function cachedBody(reply: FastifyReply, graph: LoadedGraph, variant: string, renderBody: () => Promise<string>): Promise<string> {
     const cacheKey = `${graph.version}\u0000${variant}`;
     const cached = bodies.get(cacheKey);
-    if (cached !== undefined) return reply.send(cached);
+    if (cached !== undefined) return cached;
     let body: string;
     try {
-      body = await render(target, chosen, lang, description, members ?? [], graph);
+      body = await renderBody();
     } catch (error) {
       // Some graphs cannot be RDF/XML (a predicate without an XML local name): the 406 describes no representation.
       if (error instanceof HttpError) void reply.removeHeader('ETag').removeHeader('Last-Modified').removeHeader('Content-Location');
       throw error;
     }
     bodies.set(cacheKey, body);
-    return reply.send(body);
-  });
+    return body;
+  }
 
   async function render(
     target: DocumentTarget,

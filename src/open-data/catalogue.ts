@@ -152,29 +152,51 @@ interface CatalogueInput {
   readonly dumps: readonly Dump[];
 }
 
-/** Builds the catalogue as triples (default graph). Every value with an sh:class constraint in DCAT-AP is typed here. */
-export function buildCatalogue(input: CatalogueInput): Store {
-  const { config, graph, release, statistics, dumps } = input;
-  const iri = catalogueIris(config.baseIri);
-  const store = new Store();
-  const node = (value: string) => namedNode(value);
-  const add = (s: string | Quad_Subject, p: NamedNode, o: Quad_Object | string) =>
-    store.addQuad(typeof s === 'string' ? node(s) : s, p, typeof o === 'string' ? node(o) : o);
+// EU authority concepts the catalogue points to; the same for every build, so fixed here.
+/** The dumps are rebuilt from every release and stay at the same URLs: "available" in the EU's planned-availability list. */
+const available = `${authority}planned-availability/AVAILABLE`;
+const publicAccess = `${authority}access-right/PUBLIC`;
+const irregular = `${authority}frequency/IRREG`;
+const themeScheme = `${authority}data-theme`;
+const europe = `${authority}continent/EUROPE`;
+const languages = [
+  { iri: `${authority}language/DEU`, label: { de: 'Deutsch', en: 'German' } },
+  { iri: `${authority}language/ENG`, label: { de: 'Englisch', en: 'English' } },
+] as const;
+
+const a = ns.rdf('type');
+
+/** Shorthands for writing the catalogue: strings stand for IRIs, texts come in German and English. */
+interface CatalogueWriter {
+  add(s: string | Quad_Subject, p: NamedNode, o: Quad_Object | string): void;
+  texts(s: string, p: NamedNode, t: Texts): void;
+  /** A SKOS concept of a controlled vocabulary, labelled and typed where DCAT-AP expects a class. */
+  concept(value: string, scheme: string, label: Texts, type?: NamedNode): void;
+}
+
+function catalogueWriter(store: Store): CatalogueWriter {
+  const add = (s: string | Quad_Subject, p: NamedNode, o: Quad_Object | string) => {
+    store.addQuad(typeof s === 'string' ? namedNode(s) : s, p, typeof o === 'string' ? namedNode(o) : o);
+  };
   const texts = (s: string, p: NamedNode, t: Texts) => {
     add(s, p, literal(t.de, 'de'));
     add(s, p, literal(t.en, 'en'));
   };
-  const date = (value: string) => literal(value, ns.xsd('date'));
-  const a = ns.rdf('type');
   const concept = (value: string, scheme: string, label: Texts, type?: NamedNode) => {
     add(value, a, ns.skos('Concept'));
     if (type) add(value, a, type);
     texts(value, ns.skos('prefLabel'), label);
     add(value, ns.skos('inScheme'), scheme);
   };
-  const sources = sourcesOf(graph);
+  return { add, texts, concept };
+}
 
-  // The publisher: the project itself, the only agent we can honestly name. Contact: its home page.
+const date = (value: string) => literal(value, ns.xsd('date'));
+
+type CatalogueIris = ReturnType<typeof catalogueIris>;
+
+/** The publisher: the project itself, the only agent we can honestly name. Contact: its home page. */
+function addPublisherAndContact({ add, texts }: CatalogueWriter, iri: CatalogueIris, config: Config): void {
   add(iri.publisher, a, ns.foaf('Agent'));
   add(iri.publisher, a, ns.foaf('Organization'));
   texts(iri.publisher, ns.foaf('name'), datasetText.publisher);
@@ -185,8 +207,10 @@ export function buildCatalogue(input: CatalogueInput): Store {
   add(iri.contact, ns.vcard('hasURL'), iri.home);
   if (config.datasetContactEmail) add(iri.contact, ns.vcard('hasEmail'), `mailto:${config.datasetContactEmail}`);
   add(iri.home, a, ns.foaf('Document'));
+}
 
-  // Licence, credit and access rights.
+/** Licence, credit, access rights, update frequency and provenance: what a re-user must know before using the data. */
+function addLicenceAndRights({ add, texts, concept }: CatalogueWriter, iri: CatalogueIris, config: Config, graph: LoadedGraph): void {
   add(config.datasetLicense, a, ns.dct('LicenseDocument'));
   add(config.datasetLicense, ns.rdfs('label'), literal(licenceName(config.datasetLicense)));
   for (const type of licenceTypes[licenceName(config.datasetLicense)] ?? []) {
@@ -194,32 +218,25 @@ export function buildCatalogue(input: CatalogueInput): Store {
     concept(typeIri, 'http://purl.org/adms/licencetype/1.0', type.label);
     add(config.datasetLicense, ns.dct('type'), typeIri);
   }
-  // The dumps are rebuilt from every release and stay at the same URLs: "available" in the EU's planned-availability list.
-  const available = `${authority}planned-availability/AVAILABLE`;
   concept(available, `${authority}planned-availability`, { de: 'verfügbar', en: 'available' });
   add(iri.attribution, a, ns.dct('RightsStatement'));
   texts(iri.attribution, ns.rdfs('label'), { de: attributionText(config, sourcesOf(graph, 'de'), 'de'), en: attributionText(config, sourcesOf(graph, 'en'), 'en') });
-  const publicAccess = `${authority}access-right/PUBLIC`;
   concept(publicAccess, `${authority}access-right`, { de: 'öffentlich', en: 'public' }, ns.dct('RightsStatement'));
-  const irregular = `${authority}frequency/IRREG`;
   concept(irregular, `${authority}frequency`, { de: 'unregelmäßig', en: 'irregular' }, ns.dct('Frequency'));
   add(iri.provenance, a, ns.dct('ProvenanceStatement'));
   texts(iri.provenance, ns.rdfs('label'), datasetText.provenance);
+}
 
-  // Controlled vocabularies: themes, place, languages.
-  const themeScheme = `${authority}data-theme`;
+/** Themes, place and languages, described here because harvesters show their labels without fetching the EU vocabularies. */
+function addVocabularies({ add, texts, concept }: CatalogueWriter): void {
   add(themeScheme, a, ns.skos('ConceptScheme'));
   texts(themeScheme, ns.dct('title'), { de: 'Datenthemen', en: 'Data theme' });
   for (const theme of themes) concept(`${themeScheme}/${theme.code}`, themeScheme, theme.label);
-  const europe = `${authority}continent/EUROPE`;
   concept(europe, `${authority}continent`, { de: 'Europa', en: 'Europe' }, ns.dct('Location'));
-  const languages = [
-    { iri: `${authority}language/DEU`, label: { de: 'Deutsch', en: 'German' } },
-    { iri: `${authority}language/ENG`, label: { de: 'Englisch', en: 'English' } },
-  ];
   for (const language of languages) concept(language.iri, `${authority}language`, language.label, ns.dct('LinguisticSystem'));
+}
 
-  // The catalogue.
+function addCatalog({ add, texts }: CatalogueWriter, iri: CatalogueIris, config: Config, release: Release): void {
   add(iri.catalog, a, ns.dcat('Catalog'));
   texts(iri.catalog, ns.dct('title'), datasetText.catalogueTitle);
   texts(iri.catalog, ns.dct('description'), datasetText.catalogueDescription);
@@ -234,8 +251,10 @@ export function buildCatalogue(input: CatalogueInput): Store {
   add(iri.catalog, ns.dcat('dataset'), iri.dataset);
   add(iri.catalog, ns.dcat('service'), iri.sparqlService);
   add(iri.catalog, ns.dcat('service'), iri.apiService);
+}
 
-  // The dataset.
+function addDataset({ add, texts }: CatalogueWriter, iri: CatalogueIris, input: CatalogueInput): void {
+  const { config, graph, release, statistics } = input;
   add(iri.dataset, a, ns.dcat('Dataset'));
   texts(iri.dataset, ns.dct('title'), datasetText.title);
   texts(iri.dataset, ns.dct('description'), datasetText.description);
@@ -265,10 +284,12 @@ export function buildCatalogue(input: CatalogueInput): Store {
   add(iri.dataset, ns.dcat('landingPage'), iri.home);
   // DCAT-AP 3.0.0 ranges dct:source to dcat:Dataset; the sources are web pages, and typing them as datasets
   // would make harvesters (ckanext-dcat reads every dcat:Dataset) list five bogus datasets. PROV says it exactly.
-  for (const source of sources) add(iri.dataset, ns.prov('wasDerivedFrom'), source.iri);
+  for (const source of sourcesOf(graph)) add(iri.dataset, ns.prov('wasDerivedFrom'), source.iri);
   add(iri.dataset, ns.rdfs('seeAlso'), iri.void);
+}
 
-  // One distribution per dump: bytes, checksum and media type of exactly the file served.
+/** One distribution per dump: bytes, checksum and media type of exactly the file served, so a harvester can verify it. */
+function addDistributions({ add, texts }: CatalogueWriter, iri: CatalogueIris, config: Config, release: Release, dumps: readonly Dump[]): void {
   for (const dump of dumps) {
     const d = iri.distribution(dump.id);
     add(iri.dataset, ns.dcat('distribution'), d);
@@ -303,8 +324,10 @@ export function buildCatalogue(input: CatalogueInput): Store {
     add(d, namedNode('http://data.europa.eu/r5r/availability'), available);
   }
   add(ns.spdx('checksumAlgorithm_sha256'), a, ns.spdx('ChecksumAlgorithm'));
+}
 
-  // The two data services over the same dataset.
+/** The two data services over the same dataset: the SPARQL endpoint and the REST API. */
+function addDataServices({ add, texts }: CatalogueWriter, iri: CatalogueIris, config: Config): void {
   const services = [
     {
       iri: iri.sparqlService,
@@ -349,5 +372,20 @@ export function buildCatalogue(input: CatalogueInput): Store {
       add(service.iri, ns.dct('conformsTo'), service.standard);
     }
   }
+}
+
+/** Builds the catalogue as triples (default graph). Every value with an sh:class constraint in DCAT-AP is typed here. */
+export function buildCatalogue(input: CatalogueInput): Store {
+  const { config, graph, release, dumps } = input;
+  const iri = catalogueIris(config.baseIri);
+  const store = new Store();
+  const writer = catalogueWriter(store);
+  addPublisherAndContact(writer, iri, config);
+  addLicenceAndRights(writer, iri, config, graph);
+  addVocabularies(writer);
+  addCatalog(writer, iri, config, release);
+  addDataset(writer, iri, input);
+  addDistributions(writer, iri, config, release, dumps);
+  addDataServices(writer, iri, config);
   return store;
 }
