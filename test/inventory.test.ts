@@ -169,6 +169,10 @@ describe('000: city-network work (overview)', () => {
     ]);
     expect(await ask(`ASK { organisation:istanbuler-grossstadtverwaltung org:subOrganizationOf city:istanbul ; rdfs:label "Istanbuler Großstadtverwaltung"@de }`)).toBe(true);
     expect(await ask(`ASK { network:berlin-istanbul schema:description ?d . FILTER(LANG(?d) = "de" && CONTAINS(?d, "Teilhabe von Geflüchteten und Migrant*innen")) }`)).toBe(true);
+    // The focus names both groups: refugees and migrants.
+    expect(
+      await values(`SELECT ?l WHERE { network:berlin-istanbul <${BASE}def/targetGroup> ?g . ?g skos:prefLabel ?l FILTER(LANG(?l) = "de") }`, 'l'),
+    ).toEqual(['Geflüchtete@de', 'Migrant*innen@de']);
   });
 
   it('gives each network and project of the overview its one-line purpose', async () => {
