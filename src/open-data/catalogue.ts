@@ -253,18 +253,24 @@ function addCatalog({ add, texts }: CatalogueWriter, iri: CatalogueIris, config:
   add(iri.catalog, ns.dcat('service'), iri.apiService);
 }
 
+/** What the dataset and each data service state alike: who publishes it, whom to ask, on what terms, about what. */
+function addPublicationTerms({ add }: Pick<CatalogueWriter, 'add'>, subject: string, iri: CatalogueIris, config: Config): void {
+  add(subject, ns.dct('publisher'), iri.publisher);
+  add(subject, ns.dcat('contactPoint'), iri.contact);
+  add(subject, ns.dct('license'), config.datasetLicense);
+  add(subject, ns.dct('accessRights'), publicAccess);
+  for (const theme of themes) add(subject, ns.dcat('theme'), `${themeScheme}/${theme.code}`);
+  for (const lang of ['de', 'en'] as const) for (const keyword of datasetText.keywords[lang]) add(subject, ns.dcat('keyword'), literal(keyword, lang));
+}
+
 function addDataset({ add, texts }: CatalogueWriter, iri: CatalogueIris, input: CatalogueInput): void {
   const { config, graph, release, statistics } = input;
   add(iri.dataset, a, ns.dcat('Dataset'));
   texts(iri.dataset, ns.dct('title'), datasetText.title);
   texts(iri.dataset, ns.dct('description'), datasetText.description);
-  add(iri.dataset, ns.dct('publisher'), iri.publisher);
-  add(iri.dataset, ns.dcat('contactPoint'), iri.contact);
-  add(iri.dataset, ns.dct('license'), config.datasetLicense);
-  add(iri.dataset, ns.dct('accessRights'), publicAccess);
+  addPublicationTerms({ add }, iri.dataset, iri, config);
   add(iri.dataset, ns.dct('accrualPeriodicity'), irregular);
   add(iri.dataset, ns.dct('provenance'), iri.provenance);
-  for (const theme of themes) add(iri.dataset, ns.dcat('theme'), `${themeScheme}/${theme.code}`);
   add(iri.dataset, ns.dct('spatial'), europe);
   for (const language of languages) add(iri.dataset, ns.dct('language'), language.iri);
   if (statistics.temporal) {
@@ -278,7 +284,6 @@ function addDataset({ add, texts }: CatalogueWriter, iri: CatalogueIris, input: 
   add(iri.dataset, ns.dcat('version'), literal(release.version));
   if (release.notes) add(iri.dataset, namedNode('http://www.w3.org/ns/adms#versionNotes'), literal(release.notes, 'en'));
   for (const lang of ['de', 'en'] as const) {
-    for (const keyword of datasetText.keywords[lang]) add(iri.dataset, ns.dcat('keyword'), literal(keyword, lang));
     add(iri.dataset, ns.dct('bibliographicCitation'), literal(citationText(config.baseIri, release, lang), lang));
   }
   add(iri.dataset, ns.dcat('landingPage'), iri.home);
@@ -361,12 +366,7 @@ function addDataServices({ add, texts }: CatalogueWriter, iri: CatalogueIris, co
     add(service.iri, ns.dcat('endpointURL'), service.endpoint);
     add(service.iri, ns.dcat('endpointDescription'), service.description);
     add(service.iri, ns.dcat('servesDataset'), iri.dataset);
-    add(service.iri, ns.dct('publisher'), iri.publisher);
-    add(service.iri, ns.dcat('contactPoint'), iri.contact);
-    add(service.iri, ns.dct('license'), config.datasetLicense);
-    add(service.iri, ns.dct('accessRights'), publicAccess);
-    for (const theme of themes) add(service.iri, ns.dcat('theme'), `${themeScheme}/${theme.code}`);
-    for (const lang of ['de', 'en'] as const) for (const keyword of datasetText.keywords[lang]) add(service.iri, ns.dcat('keyword'), literal(keyword, lang));
+    addPublicationTerms({ add }, service.iri, iri, config);
     if (service.standard) {
       add(service.standard, a, ns.dct('Standard'));
       add(service.iri, ns.dct('conformsTo'), service.standard);
