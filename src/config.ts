@@ -1,6 +1,7 @@
 // One validated, frozen Config object built from the environment; nothing else reads process.env.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 
 export interface Config {
   /** TCP port to listen on (PORT). */
@@ -23,10 +24,20 @@ export interface Config {
   readonly maxResultRows: number;
   /** Maximum request body size in bytes (MAX_BODY_BYTES). */
   readonly maxBodyBytes: number;
-  /** Queries allowed to run at once; more get 503 with Retry-After (MAX_CONCURRENT_QUERIES). */
+  /** Queries admitted at once, running or waiting for a worker; more get 503 with Retry-After (MAX_CONCURRENT_QUERIES). */
   readonly maxConcurrentQueries: number;
-  /** Worker threads that execute queries (QUERY_WORKERS). */
+  /** Worker threads that execute any query (QUERY_WORKERS; default: the number of CPUs). */
   readonly queryWorkers: number;
+  /** Further worker threads kept for the REST API's canned queries (API_QUERY_WORKERS). */
+  readonly apiQueryWorkers: number;
+  /** Longest wait for a free worker before 503 with Retry-After (QUERY_QUEUE_WAIT_MS). */
+  readonly queueWaitMs: number;
+  /** Largest response body of one query, in bytes (MAX_RESULT_BYTES); more is a 422. */
+  readonly maxResultBytes: number;
+  /** V8 heap limit of one query worker, in MB (QUERY_WORKER_MEMORY_MB). */
+  readonly workerMemoryMb: number;
+  /** Memory for cached SPARQL answers, in bytes (SPARQL_CACHE_BYTES); 0 turns the cache off. */
+  readonly sparqlCacheBytes: number;
   /** SERVICE endpoints a query may call; empty means SERVICE is refused (SERVICE_ALLOW_LIST, comma-separated). */
   readonly serviceAllowList: readonly string[];
   /** Licence IRI of the dataset (DATASET_LICENSE). */
@@ -106,8 +117,13 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxResultRows: integer(env, 'MAX_RESULT_ROWS', 10_000, 1, 10_000_000),
     // 128 KiB: sparqljs parses on the main thread at about 2.6 µs per byte, so a larger body would stall every route.
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 131_072, 1024, 104_857_600),
-    maxConcurrentQueries: integer(env, 'MAX_CONCURRENT_QUERIES', 8, 1, 1024),
-    queryWorkers: integer(env, 'QUERY_WORKERS', 2, 1, 64),
+    maxConcurrentQueries: integer(env, 'MAX_CONCURRENT_QUERIES', 64, 1, 4096),
+    queryWorkers: integer(env, 'QUERY_WORKERS', Math.min(64, availableParallelism()), 1, 64),
+    apiQueryWorkers: integer(env, 'API_QUERY_WORKERS', 1, 0, 16),
+    queueWaitMs: integer(env, 'QUERY_QUEUE_WAIT_MS', 2000, 0, 600_000),
+    maxResultBytes: integer(env, 'MAX_RESULT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    workerMemoryMb: integer(env, 'QUERY_WORKER_MEMORY_MB', 1024, 64, 65_536),
+    sparqlCacheBytes: integer(env, 'SPARQL_CACHE_BYTES', 32 * 1024 * 1024, 0, 4 * 1024 * 1024 * 1024),
     serviceAllowList: Object.freeze(allowList),
     datasetLicense: absoluteIri('DATASET_LICENSE', env.DATASET_LICENSE ?? 'http://creativecommons.org/licenses/by/4.0/'),
     datasetContactEmail: emailAddress('DATASET_CONTACT_EMAIL', env.DATASET_CONTACT_EMAIL),

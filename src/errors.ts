@@ -72,12 +72,20 @@ export const errors = {
   unsupportedCharset: (charset: string) => new HttpError(415, 'UNSUPPORTED_CHARSET', `The body must be UTF-8; charset "${charset}" is not supported.`),
   tooManyQueries: (retryAfterSeconds: number) =>
     new HttpError(503, 'TOO_MANY_QUERIES', 'Too many queries are running; try again shortly.', {}, { 'Retry-After': String(retryAfterSeconds) }),
-  queryTimeout: (ms: number) => new HttpError(503, 'QUERY_TIMEOUT', `The query was stopped after the time limit of ${ms} ms.`, { timeoutMs: ms }),
-  /** A query worker died or could not start: the server's failure, not the client's. */
-  queryWorkerFailed: (message: string) => new HttpError(500, 'QUERY_WORKER_FAILED', message),
-  shuttingDown: () => new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down.'),
+  queryTimeout: (ms: number) =>
+    new HttpError(503, 'QUERY_TIMEOUT', `The query was stopped after the time limit of ${ms} ms.`, { timeoutMs: ms }, { 'Retry-After': String(Math.max(1, Math.ceil(ms / 1000))) }),
+  /** Every worker is busy and the query waited its full share of the queue. */
+  queueTimeout: (waitMs: number, retryAfterSeconds: number) =>
+    new HttpError(503, 'TOO_MANY_QUERIES', `Every query worker stayed busy for ${waitMs} ms; try again shortly.`, { waitMs }, { 'Retry-After': String(retryAfterSeconds) }),
+  /** A query worker died (e.g. the query ran it out of memory) or is restarting: retry, the pool replaces it. */
+  queryWorkerFailed: (message: string) => new HttpError(503, 'QUERY_WORKER_FAILED', message, {}, { 'Retry-After': '2' }),
+  queryTooComplex: () =>
+    new HttpError(400, 'QUERY_TOO_COMPLEX', 'The query nests expressions too deeply to evaluate (for example a very long chain of operators); simplify it.'),
+  shuttingDown: () => new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down.', {}, { 'Retry-After': '5' }),
   tooManyRows: (limit: number) =>
     new HttpError(422, 'TOO_MANY_ROWS', `The result exceeds the limit of ${limit} rows; add LIMIT or narrow the query.`, { limit }),
+  tooManyBytes: (limit: number) =>
+    new HttpError(422, 'RESULT_TOO_LARGE', `The result exceeds the limit of ${limit} bytes; add LIMIT, project fewer or shorter values, or narrow the query.`, { limitBytes: limit }),
 };
 
 /** Writes a problem document. 5xx details are hidden from the client; 4xx messages pass through. */

@@ -1,5 +1,5 @@
 // buildServer(config): loads and validates the graph, then registers every plugin and route in a fixed, readable order.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import type { Config } from './config.js';
 import { installErrorHandling, sendProblem } from './errors.js';
@@ -10,7 +10,7 @@ import { sparqlRoutes } from './sparql/routes.js';
 import { linkedDataRoutes } from './linked-data/routes.js';
 import { apiRoutes } from './api/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
-import { createExecutor } from './sparql/executor.js';
+import { createExecutor, type QueryExecutor } from './sparql/executor.js';
 import type { ReadPathOptions } from './http/read-path.js';
 
 declare module 'fastify' {
@@ -25,6 +25,26 @@ export async function loadValidGraph(config: Config): Promise<LoadedGraph> {
   const graph = await loadGraph({ baseIri: config.baseIri, ontologyDir: config.ontologyDir, dataDir: config.dataDir });
   if (config.shapesDir) await assertValid(graph, config.shapesDir);
   return graph;
+}
+
+/**
+ * `/health?live` is liveness: the process answers. `/health` and `/health?ready` are readiness: the graph is loaded
+ * and valid (it is, or the server would not have started) and at least one query worker can run a query; otherwise
+ * 503 with the reason and Retry-After, so a load balancer sends traffic elsewhere while workers restart.
+ */
+function health(request: FastifyRequest, reply: FastifyReply, state: GraphState, executor: QueryExecutor) {
+  const pool = executor.status();
+  const body = {
+    status: pool.ready > 0 ? 'ok' : 'unavailable',
+    version: state.current.version,
+    quads: state.current.store.size,
+    loadedAt: state.current.loadedAt.toISOString(),
+    queryWorkers: pool,
+  };
+  const live = Object.hasOwn((request.query ?? {}) as object, 'live');
+  if (live || pool.ready > 0) return body;
+  void reply.header('Retry-After', '2');
+  return reply.code(503).send({ ...body, reason: pool.lastFailure ?? 'the query workers are starting' });
 }
 
 /** Builds the app (no listening): tests call `app.inject()`, and only main.ts listens. */
@@ -53,12 +73,7 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   // The public URLs live under the base IRI's path (https://example.org/lod/ serves /lod/sparql ...).
   // The Linked Data routes derive that prefix themselves, because they map paths to IRIs.
   const prefix = new URL(config.baseIri).pathname.replace(/\/$/, '');
-  app.get(`${prefix}/health`, async () => ({
-    status: 'ok',
-    version: state.current.version,
-    quads: state.current.store.size,
-    loadedAt: state.current.loadedAt.toISOString(),
-  }));
+  app.get(`${prefix}/health`, async (request, reply) => health(request, reply, state, executor));
   try {
     await app.register(sparqlRoutes, { ...options, prefix });
     await app.register(linkedDataRoutes, options);

@@ -32,7 +32,7 @@ function resultsOf(executor: QueryExecutor, cache: LruCache<Promise<Shaped>>) {
     const cached = cache.get(key);
     if (cached) return cached;
     const pending = (async () => {
-      const result = await executor.execute({ query: boundQueryText(query, bound) });
+      const result = await executor.execute({ query: boundQueryText(query, bound) }, { budget: 'api' });
       if (result.type !== 'bindings') throw new Error(`${query.file} did not answer bindings`);
       return shape(query, result.variables, result.rows);
     })();

@@ -18,6 +18,8 @@ export interface PreparedQuery {
   /** Base IRI for relative IRIs in the query (when it has no BASE of its own). */
   baseIri?: string;
   dataset?: Dataset;
+  /** The allow-listed SERVICE endpoints the query calls (routing.ts sends such a query to the federation engine). */
+  services?: readonly string[];
 }
 
 interface PrepareOptions {
@@ -109,7 +111,8 @@ function visit(node: unknown, fn: (node: Record<string, unknown>) => void): void
  * Refuses any SERVICE (anywhere: nested groups, subqueries, and EXISTS in FILTER, BIND, the projection,
  * GROUP BY, HAVING or ORDER BY) whose endpoint is not allow-listed: the whole query is visited, not only WHERE.
  */
-function checkServices(ast: Query, allowList: readonly string[]): void {
+function checkServices(ast: Query, allowList: readonly string[]): string[] {
+  const called: string[] = [];
   visit(ast, (node) => {
     if (node.type !== 'service') return;
     const name = node.name as { termType: string; value: string };
@@ -117,7 +120,9 @@ function checkServices(ast: Query, allowList: readonly string[]): void {
       throw errors.serviceVariableRefused(name.value);
     }
     if (!allowList.includes(name.value)) throw errors.serviceRefused(name.value);
+    called.push(name.value);
   });
+  return called;
 }
 
 /**
@@ -133,7 +138,7 @@ export function prepareQuery(text: string, options: PrepareOptions): PreparedQue
     throw syntaxError(error);
   }
   if (ast.type === 'update') throw errors.updateRefused();
-  checkServices(ast, options.serviceAllowList);
+  const services = checkServices(ast, options.serviceAllowList);
 
   const protocolDefault = options.defaultGraphUris ?? [];
   const protocolNamed = options.namedGraphUris ?? [];
@@ -147,5 +152,11 @@ export function prepareQuery(text: string, options: PrepareOptions): PreparedQue
   const hadFrom = ast.from !== undefined;
   delete ast.from;
   const textOut = hadFrom ? new Generator().stringify(ast) : text;
-  return { form: ast.queryType, text: textOut, ...(options.baseIri ? { baseIri: options.baseIri } : {}), ...(dataset ? { dataset } : {}) };
+  return {
+    form: ast.queryType,
+    text: textOut,
+    ...(options.baseIri ? { baseIri: options.baseIri } : {}),
+    ...(dataset ? { dataset } : {}),
+    ...(services.length > 0 ? { services } : {}),
+  };
 }

@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataFactory, Parser, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
+import { canonicalNQuads } from './canonical.js';
 
 /** A file that could not be read or parsed, with the file and line the parser named. */
 export class DataLoadError extends Error {
@@ -38,6 +39,8 @@ export interface LoadedGraph {
   readonly version: string;
   /** When the graph was loaded. */
   readonly loadedAt: Date;
+  /** Every quad as canonical N-Quads (RDFC-1.0, sorted lines): what the query workers load and the dumps start from. */
+  readonly nquads: string;
 }
 
 const formats: Record<string, string> = {
@@ -113,6 +116,7 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
   }
   return {
     store,
+    nquads: await canonicalNQuads(store),
     baseIri,
     graphFiles,
     fileOf: (quad) => origins.get(quadKey(quad)),
