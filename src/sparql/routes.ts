@@ -68,13 +68,6 @@ function readRequest(request: FastifyRequest): ProtocolRequest {
   return { query: directQuery ?? queries[0], params };
 }
 
-/** The single value of an optional parameter (format=), refusing repeats. */
-function single(params: Params, name: string): string | undefined {
-  const values = params.get(name) ?? [];
-  if (values.length > 1) throw errors.badParameter(name, `The parameter ${name} may be given once; got ${values.length}.`);
-  return values[0];
-}
-
 async function sendResult(reply: FastifyReply, result: QueryResult, mediaType: MediaType, baseIri: string, offered: readonly MediaType[]): Promise<FastifyReply> {
   addVary(reply, 'Accept');
   if (result.type === 'bindings') return reply.type(`${mediaType.type}; charset=utf-8`).send(writeBindings(mediaType === json ? resultTypes.json.type : mediaType.type, result.variables, result.rows));
@@ -95,7 +88,8 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     const { query, params } = readRequest(request);
-    const format = single(params, 'format');
+    // Every format= value: clients repeat it (name and media type); negotiate() decides whether they agree.
+    const format = params.get('format');
     if (query === undefined) {
       if (request.method === 'POST') throw errors.badParameter('query', 'The request carries no query: send query= (form) or an application/sparql-query body.');
       const chosen = negotiate(request.headers.accept, descriptionTypes, format);
