@@ -3,16 +3,19 @@
 interface KnownLicence {
   /** Short name for pages and credit lines. */
   readonly name: string;
-  /** Full title as the licensor gives it: harvesters (ckanext-dcat) match a licence by IRI, then by dct:title. */
+  /**
+   * Title as the Open Definition licence register (which CKAN portals load) spells it: ckanext-dcat matches a
+   * licence by IRI, then by dct:title, and that register lists the https IRI, so the title is what matches there.
+   */
   readonly title: string;
   /** The same licence in the EU Vocabularies licence list, which DCAT-AP recommends. */
   readonly eu: string;
 }
 
 const euLicence = 'http://publications.europa.eu/resource/authority/licence/';
-const ccBy: KnownLicence = { name: 'CC BY 4.0', title: 'Creative Commons Attribution 4.0 International', eu: `${euLicence}CC_BY_4_0` };
-const ccBySa: KnownLicence = { name: 'CC BY-SA 4.0', title: 'Creative Commons Attribution-ShareAlike 4.0 International', eu: `${euLicence}CC_BYSA_4_0` };
-const cc0: KnownLicence = { name: 'CC0 1.0', title: 'Creative Commons CC0 1.0 Universal', eu: `${euLicence}CC0` };
+const ccBy: KnownLicence = { name: 'CC BY 4.0', title: 'Creative Commons Attribution 4.0', eu: `${euLicence}CC_BY_4_0` };
+const ccBySa: KnownLicence = { name: 'CC BY-SA 4.0', title: 'Creative Commons Attribution Share-Alike 4.0', eu: `${euLicence}CC_BYSA_4_0` };
+const cc0: KnownLicence = { name: 'CC0 1.0', title: 'CC0 1.0', eu: `${euLicence}CC0` };
 const dlDeBy: KnownLicence = {
   name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
   title: 'Datenlizenz Deutschland – Namensnennung – Version 2.0',
