@@ -24,6 +24,10 @@ const chosen: Case[] = [
   ['SELECT tsv twice', select, ['tsv', 'text/tab-separated-values'], 'text/tab-separated-values', 'text/tab-separated-values'],
   ['CONSTRUCT rdf+xml twice', graph, ['rdf+xml', 'application/rdf+xml'], 'application/rdf+xml', 'application/rdf+xml'],
   ['CONSTRUCT json-ld twice', graph, ['json-ld', 'application/ld+json'], 'application/ld+json,application/x-json+ld', 'application/ld+json'],
+  // SPARQLWrapper with rdflib-jsonld copies its whole Accept list into format=.
+  ['CONSTRUCT json-ld with a listed media type', graph, ['json-ld', 'application/ld+json,application/x-json+ld'], 'application/ld+json,application/x-json+ld', 'application/ld+json'],
+  ['media type with parameters', doc, ['application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"'], undefined, 'application/ld+json'],
+  ['ASK csv (as Fuseki)', [...ask, resultTypes.csv, resultTypes.tsv], ['csv'], 'text/csv', 'text/csv'],
   // An empty value beside a valid one (SPARQLWrapper clears the media type when Accept is */*).
   ['SELECT tsv and empty', select, ['tsv', ''], '*/*', 'text/tab-separated-values'],
   ['only empty values: Accept decides', select, ['', ' '], 'text/csv', 'text/csv'],
@@ -38,7 +42,7 @@ const chosen: Case[] = [
   // A format this route cannot serve falls back to Accept.
   ['SELECT n3 falls back to Accept', select, ['n3'], '*/*', 'application/sparql-results+json'],
   ['SELECT rdf+xml falls back to Accept', select, ['rdf+xml'], 'application/sparql-results+xml', 'application/sparql-results+xml'],
-  ['ASK csv falls back to Accept', ask, ['csv'], 'application/sparql-results+xml', 'application/sparql-results+xml'],
+  ['ASK turtle falls back to Accept', ask, ['turtle'], 'application/sparql-results+xml', 'application/sparql-results+xml'],
   ['CONSTRUCT csv falls back (no Accept)', graph, ['csv'], undefined, 'text/turtle'],
   ['unservable beside an offered one', graph, ['tsv', 'turtle'], undefined, 'text/turtle'],
   // Accept aliases.

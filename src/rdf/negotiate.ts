@@ -19,7 +19,9 @@ export type FormatChoice =
  * disagree are the client's mistake (400). Pure: the table-driven test in test/negotiate.test.ts pins the rule.
  */
 export function chooseFormat(values: readonly string[], offered: readonly MediaType[]): FormatChoice {
-  const named = values.map((v) => v.trim()).filter((v) => v !== '');
+  // A value may be a list ("application/ld+json,application/x-json+ld": SPARQLWrapper copies its Accept header
+  // into format=) and a media type may carry parameters; each listed type counts, without its parameters.
+  const named = values.flatMap((v) => v.split(',')).map((v) => v.split(';')[0]!.trim()).filter((v) => v !== '');
   if (named.length === 0) return { kind: 'none' };
   const unknown = named.find((v) => !isFormatName(v));
   if (unknown !== undefined) {

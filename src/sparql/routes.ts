@@ -20,7 +20,7 @@ const SPARQL_UPDATE = 'application/sparql-update';
 const offeredFor: Record<QueryForm, readonly MediaType[]> = {
   // Plain application/json is what many HTTP clients ask for; they get SPARQL JSON results.
   SELECT: [resultTypes.json, resultTypes.xml, resultTypes.csv, resultTypes.tsv, json],
-  ASK: [resultTypes.json, resultTypes.xml, json],
+  ASK: [resultTypes.json, resultTypes.xml, json, resultTypes.csv, resultTypes.tsv],
   // Turtle first: a client without preference gets a triple format (CONSTRUCT results have no graphs).
   CONSTRUCT: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
   DESCRIBE: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
