@@ -24,6 +24,27 @@ interface PageOptions {
   /** Already-escaped extra HTML for <head> (alternate links, JSON-LD). */
   head?: string;
   baseIri: string;
+  /**
+   * This page's URL without `lang=` (absolute, or a path resolved against baseIri; a `page=` may stay). When
+   * given, the page names its language versions with `<link rel="alternate" hreflang>` for search engines.
+   */
+  selfUrl?: string;
+  /** The languages this page exists in; both unless said otherwise (the SPARQL editor is English only). */
+  languages?: readonly string[];
+}
+
+/**
+ * A page's URL in one language: English is the plain URL (what a reader without a preference gets, and what the
+ * site's own English links use), German adds `lang=de`. The sitemap lists the same URLs.
+ */
+export function languageUrl(url: string, lang: string): string {
+  return lang === 'en' ? url : `${url}${url.includes('?') ? '&' : '?'}lang=${encodeURIComponent(lang)}`;
+}
+
+/** `<link rel="alternate" hreflang>` for each language version of a page, and x-default (the plain URL). */
+export function hreflangLinks(url: string, languages: readonly string[] = ['en', 'de']): string {
+  const links = languages.map((lang) => `<link rel="alternate" hreflang="${escapeHtml(lang)}" href="${escapeHtml(languageUrl(url, lang))}">`);
+  return [...links, `<link rel="alternate" hreflang="x-default" href="${escapeHtml(url)}">`].join('\n');
 }
 
 const style = `
@@ -72,7 +93,8 @@ code{font-size:.88em;font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,mo
 
 /** Renders a complete HTML document around already-escaped body HTML. */
 export function renderPage(options: PageOptions): string {
-  const { lang, title, body, head = '', baseIri } = options;
+  const { lang, title, body, baseIri, selfUrl, languages } = options;
+  const head = [selfUrl === undefined ? '' : hreflangLinks(new URL(selfUrl, baseIri).href, languages), options.head ?? ''].filter((h) => h !== '').join('\n');
   const nav =
     lang === 'de'
       ? [['', 'Start'], ['dataset', 'Katalog'], ['sparql', 'SPARQL'], ['docs', 'API']]

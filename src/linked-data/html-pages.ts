@@ -377,7 +377,8 @@ ${descriptionText ? `<p class="lead"${descriptionText.language && descriptionTex
   sections.push(downloads(ctx));
   const schema = schemaOrgJsonLd(store, iri, own, lang, ctx.baseIri);
   const head = `${alternateLinks(ctx)}\n<script type="application/ld+json">${jsonForScript(schema)}</script>`;
-  return renderPage({ lang, title, body: `<article>${sections.join('\n')}</article>`, head, baseIri: ctx.baseIri });
+  const selfUrl = description.page > 1 ? `${ctx.selfPath}?page=${description.page}` : ctx.selfPath;
+  return renderPage({ lang, title, body: `<article>${sections.join('\n')}</article>`, head, baseIri: ctx.baseIri, selfUrl });
 }
 
 /** The page listing every member of one kind. */
@@ -408,7 +409,7 @@ export function indexPage(kind: string, members: readonly string[], ctx: PageCon
 </header>
 <table class="index"><thead><tr><th scope="col">${t.name}</th><th scope="col">${t.type}</th></tr></thead><tbody>${rows}</tbody></table>
 ${downloads(ctx)}</article>`;
-  return renderPage({ lang, title, body, head: alternateLinks(ctx), baseIri: ctx.baseIri });
+  return renderPage({ lang, title, body, head: alternateLinks(ctx), baseIri: ctx.baseIri, selfUrl: ctx.selfPath });
 }
 
 function truncate(value: string, max: number): string {
@@ -466,7 +467,7 @@ ${comment ? `<p class="lead">${escapeHtml(comment.value)}</p>` : ''}
 </header>
 ${sections.join('\n')}
 ${downloads(ctx)}</article>`;
-  return renderPage({ lang, title, body, head: alternateLinks(ctx), baseIri: ctx.baseIri });
+  return renderPage({ lang, title, body, head: alternateLinks(ctx), baseIri: ctx.baseIri, selfUrl: ctx.selfPath });
 }
 
 /** The 404 page for browsers. */

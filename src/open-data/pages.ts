@@ -166,7 +166,7 @@ ${citationBlock(input, lang)}
 ${sourcesList(input, lang)}
 `;
   const head = `${alternateLinks(base)}\n<script type="application/ld+json">${jsonForScript(schemaOrgDataset(input, lang))}</script>`;
-  return renderPage({ lang, title: datasetText.title[lang], body, head, baseIri: base });
+  return renderPage({ lang, title: datasetText.title[lang], body, head, baseIri: base, selfUrl: base });
 }
 
 /** The catalogue for people: the same facts as the RDF, with links to the RDF formats. */
@@ -207,5 +207,7 @@ ${downloadsTable(input, lang)}
 <li>${link(iri.apiEndpoint, de ? 'REST-Schnittstelle' : 'REST API')} <span class="muted">(${link(iri.openApi, 'OpenAPI')})</span></li>
 </ul>
 `;
-  return renderPage({ lang, title: datasetText.catalogueTitle[lang], body, head: alternateLinks(base), baseIri: base });
+  // The same schema.org Dataset as on the home page: dataset search engines may land on either.
+  const head = `${alternateLinks(base)}\n<script type="application/ld+json">${jsonForScript(schemaOrgDataset(input, lang))}</script>`;
+  return renderPage({ lang, title: datasetText.catalogueTitle[lang], body, head, baseIri: base, selfUrl: iri.document });
 }

@@ -34,3 +34,14 @@ export function toTriples(quads: Iterable<Quad>): Quad[] {
   }
   return out;
 }
+
+/**
+ * The quads as given, then each of their triples once more in the default graph (unless already there). Quad
+ * formats of a description carry the sources as named graphs; clients that read only the default graph (Comunica
+ * dereferencing an IRI asks for N-Quads first, rdflib's Graph) see the same triples as from Turtle.
+ */
+export function withDefaultGraphCopy(quads: Iterable<Quad>): Quad[] {
+  const list = [...quads];
+  const inDefault = new Set(list.filter((q) => q.graph.termType === 'DefaultGraph').map(tripleKey));
+  return [...list, ...toTriples(list).filter((t) => !inDefault.has(tripleKey(t)))];
+}

@@ -7,6 +7,7 @@ import { serializeNegotiated } from '../rdf/serialize.js';
 import type { Dataset, PreparedQuery } from './query-check.js';
 import type { JsonTerm } from './terms.js';
 import { countRows } from './row-count.js';
+import { writeBoolean } from './results.js';
 import type { Answer, OutputChoice, ResultLimits, ValueResult } from './answers.js';
 import { fromWire } from './wire-error.js';
 
@@ -92,9 +93,12 @@ export async function runForBytes(store: OxStore, prepared: PreparedQuery, outpu
   const { store: target, options } = datasetFor(store, prepared.dataset);
   const base = prepared.baseIri ? { base_iri: prepared.baseIri } : {};
   let body: string;
-  if (prepared.form === 'SELECT' || prepared.form === 'ASK') {
+  if (prepared.form === 'SELECT') {
     body = target.query(prepared.text, { ...options, ...base, results_format: choice.format }) as string;
-    if (prepared.form === 'SELECT') checkRows(countRows(choice.format, body), limits);
+    checkRows(countRows(choice.format, body), limits);
+  } else if (prepared.form === 'ASK') {
+    // Written here: Oxigraph has no CSV/TSV for a boolean, which SPARQLWrapper asks for (one `_askResult` column, as Fuseki writes).
+    body = writeBoolean(choice.format, target.query(prepared.text, { ...options, ...base }) as boolean);
   } else {
     const quads = target.query(prepared.text, { ...options, ...base }) as Quad[];
     checkRows(quads.length, limits);

@@ -27,7 +27,7 @@ const SPARQL_UPDATE = 'application/sparql-update';
 const offeredFor: Record<QueryForm, readonly MediaType[]> = {
   // Plain application/json is what many HTTP clients ask for; they get SPARQL JSON results.
   SELECT: [resultTypes.json, resultTypes.xml, resultTypes.csv, resultTypes.tsv, json],
-  ASK: [resultTypes.json, resultTypes.xml, json],
+  ASK: [resultTypes.json, resultTypes.xml, json, resultTypes.csv, resultTypes.tsv],
   // Turtle first: a client without preference gets a triple format (CONSTRUCT results have no graphs).
   CONSTRUCT: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
   DESCRIBE: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
@@ -75,15 +75,8 @@ function readRequest(request: FastifyRequest): ProtocolRequest {
   return { query: directQuery ?? queries[0], params };
 }
 
-/** The single value of an optional parameter (format=), refusing repeats. */
-function single(params: Params, name: string): string | undefined {
-  const values = params.get(name) ?? [];
-  if (values.length > 1) throw errors.badParameter(name, `The parameter ${name} may be given once; got ${values.length}.`);
-  return values[0];
-}
-
 /** Negotiates the answer for every query form at once: the form is known only once the worker has parsed the query. */
-function outputChoice(accept: string | undefined, format: string | undefined): OutputChoice {
+function outputChoice(accept: string | undefined, format: readonly string[] | undefined): OutputChoice {
   const choose = (form: QueryForm): FormChoice => {
     const offered = offeredFor[form];
     try {
@@ -135,7 +128,8 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     const { query, params } = readRequest(request);
-    const format = single(params, 'format');
+    // Every format= value: clients repeat it (name and media type); negotiate() decides whether they agree.
+    const format = params.get('format');
     if (query === undefined) {
       if (request.method === 'POST') throw errors.badParameter('query', 'The request carries no query: send query= (form) or an application/sparql-query body.');
       const chosen = negotiate(request.headers.accept, descriptionTypes, format);

@@ -107,5 +107,5 @@ export function yasguiPage(baseIri: string, endpoint: string, examples: ExampleQ
   });
 })();
 </script>`;
-  return renderPage({ lang: 'en', title: 'SPARQL query editor', head, body, baseIri });
+  return renderPage({ lang: 'en', title: 'SPARQL query editor', head, body, baseIri, selfUrl: endpoint, languages: ['en'] });
 }
