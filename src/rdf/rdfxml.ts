@@ -10,6 +10,8 @@ export class RdfXmlError extends Error {
 }
 
 const RDF = prefixes.rdf;
+// Read here, at module level: inside writeRdfXml `prefixes` is its parameter, which may lack xsd.
+const XSD_STRING = `${prefixes.xsd}string`;
 // XML 1.0 NCName (ASCII subset plus the non-ASCII ranges, kept simple: any char above 0x7F is allowed).
 const NAME_START = /[A-Za-z_\u00C0-\uFFFF]/;
 const LOCAL_NAME = /[A-Za-z_\u00C0-\uFFFF][-.\w\u00B7\u00C0-\uFFFF]*$/;
@@ -62,7 +64,7 @@ export function writeRdfXml(quads: Iterable<Quad>, prefixes: Record<string, stri
     else if (object.termType === 'Literal') {
       const attribute = object.language
         ? ` xml:lang="${escape(object.language)}"`
-        : object.datatype.value === `${prefixes.xsd}string`
+        : object.datatype.value === XSD_STRING
           ? ''
           : ` rdf:datatype="${escape(object.datatype.value)}"`;
       group.lines.push(`    <${name}${attribute}>${escape(object.value)}</${name}>`);
