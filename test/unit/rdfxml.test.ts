@@ -1,6 +1,5 @@
 // The RDF/XML writer without a server: what it writes parses back (rdfxml-streaming-parser) to the same graph, and what it cannot write it refuses.
-import { DataFactory, Parser } from 'n3';
-import type { Quad } from '@rdfjs/types';
+import { DataFactory, Parser, type Quad } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
 import { describe, expect, it } from 'vitest';
 import { RdfXmlError, writeRdfXml } from '../../src/rdf/rdfxml.js';
