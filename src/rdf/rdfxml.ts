@@ -2,7 +2,7 @@
 // (Comunica and N3.js only parse RDF/XML); the output is checked by parsing it back with rdfxml-streaming-parser.
 import type { Quad, Term } from '@rdfjs/types';
 import { prefixes } from './namespaces.js';
-import { toTriples } from './term-keys.js';
+import { termKey, toTriples } from './term-keys.js';
 
 /** Raised when a graph cannot be expressed in RDF/XML (e.g. a predicate IRI without an XML local name). */
 export class RdfXmlError extends Error {
@@ -51,7 +51,7 @@ export function writeRdfXml(quads: Iterable<Quad>, prefixes: Record<string, stri
   const used = new Set<string>([RDF]);
   const bySubject = new Map<string, { subject: Term; lines: string[] }>();
   for (const triple of toTriples(quads)) {
-    const key = `${triple.subject.termType}:${triple.subject.value}`;
+    const key = termKey(triple.subject);
     let group = bySubject.get(key);
     if (!group) bySubject.set(key, (group = { subject: triple.subject, lines: [] }));
     const [ns, local] = splitPredicate(triple.predicate.value);

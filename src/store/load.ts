@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataFactory, Parser, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
+import { quadKey } from '../rdf/term-keys.js';
 
 /** A file that could not be read or parsed, with the file and line the parser named. */
 export class DataLoadError extends Error {
@@ -119,10 +120,4 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
     version: hash.digest('hex').slice(0, 16),
     loadedAt: new Date(),
   };
-}
-
-function quadKey(quad: Quad): string {
-  return `${quad.subject.termType}:${quad.subject.value} ${quad.predicate.value} ${quad.object.termType}:${quad.object.value}:${
-    quad.object.termType === 'Literal' ? `${quad.object.language}^${quad.object.datatype.value}` : ''
-  } ${quad.graph.value}`;
 }
