@@ -6,6 +6,7 @@ import SHACLValidator from 'rdf-validate-shacl';
 import type { Quad, Term } from '@rdfjs/types';
 import { DataLoadError, parseRdf, type LoadedGraph } from '../store/load.js';
 import { computeStatistics } from '../store/statistics.js';
+import { literalIn } from '../store/literals.js';
 import { compactIri, prefixes } from '../rdf/namespaces.js';
 
 type Severity = 'Violation' | 'Warning' | 'Info';
@@ -165,11 +166,7 @@ function messagesOf(shapes: readonly Quad[]): Map<string, Term[]> {
 function describeResult(graph: LoadedGraph, result: ShaclResult, shapeMessages: Map<string, Term[]>): ValidationIssue {
   const focus = result.focusNode;
   const messages = shapeMessages.get(result.sourceShape.value) ?? result.message;
-  const pick = (lang: string) =>
-    messages.find((m) => m.termType === 'Literal' && m.language === lang)?.value ??
-    messages.find((m) => m.termType === 'Literal' && m.language === '')?.value ??
-    messages[0]?.value ??
-    'no message';
+  const pick = (lang: string) => literalIn(messages, lang, '')?.value ?? messages[0]?.value ?? 'no message';
   const issue: ValidationIssue = {
     severity: localName(result.severity.value) as Severity,
     focusNode: termText(focus),
