@@ -44,7 +44,6 @@ export async function generateGraph(file: string, triples: number, baseIri: stri
     }
   };
   const networks = Math.max(5, Math.round(triples / 2000));
-  const cities = Math.max(10, Math.round(triples / 60));
   for (let n = 0; n < networks; n++) {
     const g = iri(`graph/source-${n % 50}`);
     const s = iri(`id/network/network-${n}`);

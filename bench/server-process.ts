@@ -44,10 +44,11 @@ export async function startService(env: Record<string, string>, timeoutMs = 600_
     env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: String(port), BASE_IRI: `${url}/`, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  let exited: number | null = null;
-  child.on('exit', (code) => (exited = code ?? -1));
+  // An object, so the check in the loop below sees the value the exit handler sets.
+  const status: { exitCode: number | null } = { exitCode: null };
+  child.on('exit', (code) => (status.exitCode = code ?? -1));
   for (;;) {
-    if (exited !== null) throw new Error(`the service exited with code ${exited} before it was ready`);
+    if (status.exitCode !== null) throw new Error(`the service exited with code ${status.exitCode} before it was ready`);
     if (Date.now() - started > timeoutMs) {
       child.kill('SIGKILL');
       throw new Error(`the service was not ready after ${timeoutMs} ms`);
@@ -62,7 +63,7 @@ export async function startService(env: Record<string, string>, timeoutMs = 600_
     url,
     startupMs,
     stop: async () => {
-      if (exited !== null) return;
+      if (status.exitCode !== null) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await gone;

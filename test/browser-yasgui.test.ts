@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/server.js';
-import { launchChromium } from './support/chromium.js';
+import { launchChromium, reportSkippedBrowserTests, skipBrowserTests } from './support/chromium.js';
 import { freePort } from './support/net.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -106,7 +106,9 @@ function expectCleanPage(): void {
   expect(consoleErrors).toEqual([]);
 }
 
-describe('the SPARQL editor in Chromium', () => {
+reportSkippedBrowserTests('test/browser-yasgui.test.ts');
+
+describe.skipIf(skipBrowserTests)('the SPARQL editor in Chromium', () => {
   it('loads YASGUI from our own origin and shows every query of queries/ as a tab', async () => {
     const files = await queryFiles();
     expect(files.size).toBeGreaterThan(0);

@@ -21,6 +21,11 @@ export function tripleKey(quad: Quad): string {
   return `${termKey(quad.subject)} <${quad.predicate.value}> ${termKey(quad.object)}`;
 }
 
+/** A key for a quad, its graph included. */
+export function quadKey(quad: Quad): string {
+  return `${tripleKey(quad)} ${termKey(quad.graph)}`;
+}
+
 /** Drops the graph of each quad and keeps each triple once, for formats that carry triples only. */
 export function toTriples(quads: Iterable<Quad>): Quad[] {
   const seen = new Set<string>();

@@ -1,10 +1,12 @@
 // Loads ontology/ and data/ (TriG, Turtle, N-Triples, N-Quads) into one N3 store, resolving relative IRIs against the base.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataFactory, Parser, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import { canonicalNQuads } from './canonical.js';
+import { quadKey } from '../rdf/term-keys.js';
+import { filesIn, shownPath } from './files.js';
 
 /** A file that could not be read or parsed, with the file and line the parser named. */
 export class DataLoadError extends Error {
@@ -53,16 +55,13 @@ const formats: Record<string, string> = {
 async function listRdfFiles(dir: string): Promise<string[]> {
   // DATA_DIR may also name one file (e.g. the W3C protocol test data, whose folder holds other files).
   if (path.extname(dir) in formats && (await stat(dir).catch(() => undefined))?.isFile()) return [dir];
-  let entries: string[];
+  let names: string[];
   try {
-    entries = await readdir(dir);
+    names = await filesIn(dir, Object.keys(formats));
   } catch (error) {
     throw new DataLoadError(dir, undefined, `cannot read folder: ${(error as Error).message}`);
   }
-  return entries
-    .filter((name) => path.extname(name) in formats)
-    .sort()
-    .map((name) => path.join(dir, name));
+  return names.map((name) => path.join(dir, name));
 }
 
 /** Parses one file. Triples outside a named graph go into `defaultGraphIri`. */
@@ -103,7 +102,7 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
   for (const { files, graphFor } of groups) {
     for (const file of files) {
       const text = await readFile(file, 'utf8');
-      const shown = path.relative(process.cwd(), file) || file;
+      const shown = shownPath(file);
       hash.update(path.basename(file)).update('\0').update(text).update('\0');
       for (const quad of parseRdf(text, shown, baseIri, graphFor(file))) {
         store.addQuad(quad);
@@ -123,10 +122,4 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
     version: hash.digest('hex').slice(0, 16),
     loadedAt: new Date(),
   };
-}
-
-function quadKey(quad: Quad): string {
-  return `${quad.subject.termType}:${quad.subject.value} ${quad.predicate.value} ${quad.object.termType}:${quad.object.value}:${
-    quad.object.termType === 'Literal' ? `${quad.object.language}^${quad.object.datatype.value}` : ''
-  } ${quad.graph.value}`;
 }
