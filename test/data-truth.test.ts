@@ -12,7 +12,7 @@ beforeAll(async () => {
   app = await buildServer(config);
 });
 afterAll(async () => {
-  await app.close();
+  await app?.close();
 });
 
 // The contract's vocabularies (MODEL.md) plus the project's own terms under def/.
