@@ -242,6 +242,8 @@ describe('stated and inferred', () => {
     expect((all.find((e) => short(String(e.id)) === 'id/event/c4r-zagreb-2023')?.organizer as Array<{ id: string }>).map((o) => short(o.id))).toEqual([
       'id/organisation/berlin-governance-platform',
     ]);
+    const openapi = JSON.parse((await app.inject('/openapi.json')).body) as { paths: Record<string, { get: { parameters: Array<{ name: string; schema: { default?: unknown } }> } }> };
+    expect(openapi.paths['/api/cities']?.get.parameters.find((p) => p.name === 'inferred')?.schema.default).toBe(true);
     const bad = await app.inject('/api/cities?inferred=perhaps');
     expect(bad.statusCode).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ parameter: 'inferred' });
