@@ -223,6 +223,18 @@ describe('stated and inferred', () => {
     ]);
   });
 
+  it('counts per source what it states and what is inferred from it (/api/sources)', async () => {
+    const sources = await api('/api/sources');
+    const inferredFacts = Object.fromEntries(sources.map((x) => [short(String(x.id)), x.inferredFacts]));
+    expect(inferredFacts).toEqual({
+      'id/source/staedtenetzwerkarbeit': 5,
+      'id/source/cities4refugees': 4,
+      'id/source/eurocities': 11,
+      'id/source/moving-cities': 0,
+      'id/source/gesamtkonzept': 1,
+    });
+  });
+
   it('keeps the client’s example true and sourced: Berlin belongs to IASH (inferred from 000) and Cities4Refugees (stated in 001)', async () => {
     expect(await rows(`SELECT ?g WHERE { GRAPH ?g { city:berlin org:memberOf network:iash } }`)).toEqual(['id/inference/staedtenetzwerkarbeit-memberships']);
     expect(await rows(`SELECT ?g WHERE { GRAPH ?g { city:berlin org:memberOf project:cities4refugees } }`)).toEqual([
