@@ -25,7 +25,7 @@ const fieldTypes = ['iri', 'text', 'string', 'integer', 'number', 'date', 'boole
 type FieldType = (typeof fieldTypes)[number];
 
 /** Parameters every endpoint has; a header may not declare them itself. */
-export const standardParameters = ['lang', 'format', 'limit', 'offset'] as const;
+export const standardParameters = ['lang', 'format', 'limit', 'offset', 'inferred'] as const;
 
 export interface ParameterSpec {
   readonly name: string;

@@ -17,6 +17,7 @@ import { loadQueryFiles, standardParameters, type CannedQuery } from './query-fi
 import { bindParameters, bindingKey, boundQueryText, type BoundTerm } from './bind.js';
 import { renderCsv, renderJson, renderJsonLd, renderSparqlJson, shape, sortItems, toPlain, type Shaped } from './results.js';
 import { parameterError, querystringSchema, responseSchemas } from './schema.js';
+import { statedGraphs } from '../store/inferences.js';
 import type { Store } from 'n3';
 
 /** What the API offers, in order of preference (the first answers a missing Accept or *\/*). */
@@ -25,14 +26,19 @@ const offered: readonly MediaType[] = [json, rdfTypes.jsonld, resultTypes.csv, r
 /** Distinct parameter combinations whose results are kept; the data is small, so entries are too. */
 const cacheEntries = 500;
 
-/** Runs one query with its bound terms and groups the rows; results are cached per graph version and binding. */
+/**
+ * Runs one query with its bound terms and groups the rows; results are cached per graph version and binding.
+ * `stated` names the graphs to query when inferred statements are left out (`inferred=false`): they become
+ * the protocol dataset, so the query text stays the file's and the default graph is their merge.
+ */
 function resultsOf(executor: QueryExecutor, cache: LruCache<Promise<Shaped>>) {
-  return (query: CannedQuery, bound: Map<string, BoundTerm[]>, version: string): Promise<Shaped> => {
-    const key = `${version} ${bindingKey(query, bound)}`;
+  return (query: CannedQuery, bound: Map<string, BoundTerm[]>, version: string, stated?: readonly string[]): Promise<Shaped> => {
+    const key = `${version} ${stated ? 'stated' : 'all'} ${bindingKey(query, bound)}`;
     const cached = cache.get(key);
     if (cached) return cached;
     const pending = (async () => {
-      const result = await executor.execute({ query: boundQueryText(query, bound) }, { budget: 'api' });
+      const dataset = stated ? { defaultGraphUris: stated, namedGraphUris: stated } : {};
+      const result = await executor.execute({ query: boundQueryText(query, bound), ...dataset }, { budget: 'api' });
       if (result.type !== 'bindings') throw new Error(`${query.file} did not answer bindings`);
       return shape(query, result.variables, result.rows);
     })();
@@ -172,9 +178,10 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
         const bound = bindParameters(query, values, graph.store);
         const limit = values.limit as number;
         const offset = values.offset as number;
-        if (notModified(request, reply, graph, JSON.stringify([bindingKey(query, bound), mediaType.type, lang, limit, offset]))) return reply;
+        const stated = values.inferred === false ? statedGraphs(graph.store, graph.baseIri) : undefined;
+        if (notModified(request, reply, graph, JSON.stringify([bindingKey(query, bound), mediaType.type, lang, limit, offset, Boolean(stated)]))) return reply;
 
-        const shaped = await run(query, bound, graph.version);
+        const shaped = await run(query, bound, graph.version, stated);
         const sorted = sortItems(query, shaped.items, lang);
         const page = sorted.slice(offset, offset + limit);
         const links = pageLinks(config.baseIri, request, query.name, offset, limit, sorted.length);

@@ -77,7 +77,7 @@ table.index thead th{font-size:.85rem;color:var(--muted);font-weight:600;backgro
 ul.values{list-style:none;margin:0;padding:0}ul.values li+li{margin-top:.2rem}
 table.nested{display:inline-table;width:auto;min-width:60%;font-size:.92rem;border:0;background:#f7f8fb;border-radius:.4rem;margin:.1rem 0}
 table.nested th,table.nested td{padding:.25rem .6rem;border-bottom:1px solid #eceff4}table.nested th{width:auto;color:var(--muted);font-weight:500}
-sup.src{font-size:.68rem;margin-left:.15rem}sup.src a{color:var(--muted)}
+sup.src{font-size:.68rem;margin-left:.15rem}sup.src a{color:var(--muted)}sup.src a.inferred{font-style:italic}.inference-rule{margin:.2rem 0 .6rem;font-size:.85rem}
 .lang{font-size:.68rem;text-transform:uppercase;color:var(--muted);border:1px solid var(--line);border-radius:.25rem;padding:0 .25rem;vertical-align:middle}
 .datatype{font-size:.75rem;color:var(--muted)}
 a.external::after{content:" ↗";font-size:.8em;color:var(--muted)}

@@ -9,6 +9,7 @@ import type { Description } from './describe.js';
 import { kindLabels } from '../rdf/kinds.js';
 import { docPathOf, pagePath } from './paths.js';
 import { schemaOrgJsonLd } from './schema-org.js';
+import { footnoteMark, footnoteReason } from './inferred-marks.js';
 import { classLabels, projectInverseLabels, propertyLabels, shortIri, type TermLabel } from './vocabulary-labels.js';
 
 const { namedNode } = DataFactory;
@@ -172,7 +173,7 @@ function sourceMarks(graphs: string[], ctx: PageContext, sources: string[]): str
     .map((g) => sources.indexOf(g))
     .filter((i) => i >= 0)
     .sort((a, b) => a - b)
-    .map((i) => `<a href="#source-${i + 1}" title="${escapeHtml(labelOf(ctx.store, sources[i]!, ctx.lang, ctx.baseIri))}">${i + 1}</a>`);
+    .map((i) => footnoteMark(ctx.store, sources[i]!, i + 1, labelOf(ctx.store, sources[i]!, ctx.lang, ctx.baseIri), ctx.baseIri, ctx.lang));
   return marks.length > 0 ? `<sup class="src">${marks.join(',')}</sup>` : '';
 }
 
@@ -371,7 +372,7 @@ ${descriptionText ? `<p class="lead"${descriptionText.language && descriptionTex
     );
   }
   if (sources.length > 0) {
-    const items = sources.map((g, i) => `<li id="source-${i + 1}">${resourceLink(store, g, ctx)}</li>`).join('');
+    const items = sources.map((g, i) => `<li id="source-${i + 1}">${resourceLink(store, g, ctx)}${footnoteReason(store, g, ctx.baseIri, lang)}</li>`).join('');
     sections.push(`<section aria-labelledby="sources"><h2 id="sources">${t.sources}</h2><p class="muted">${t.sourcesIntro}</p><ol class="sources">${items}</ol></section>`);
   }
   sections.push(downloads(ctx));
