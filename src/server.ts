@@ -12,6 +12,9 @@ import { apiRoutes } from './api/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
 import { createExecutor } from './sparql/executor.js';
 import type { ReadPathOptions } from './http/read-path.js';
+import { installQueryStringCheck, parseQueryString } from './http/query-string.js';
+import { capConnections, connectionOptions } from './http/connections.js';
+import { installMetrics } from './http/metrics.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,8 +36,11 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
-    // Reject absurd URLs before routing rather than passing them to handlers.
-    routerOptions: { maxParamLength: 500 },
+    // Reject absurd URLs before routing rather than passing them to handlers. One strict, linear, capped
+    // parser reads every query string (and, through form-params, every form body).
+    routerOptions: { maxParamLength: 500, querystringParser: parseQueryString },
+    // Timeouts and problem+json for what Node's HTTP parser refuses (431, a bad request line, 408).
+    ...connectionOptions(config),
     // The base IRI decides the public URLs; trusting X-Forwarded-* is the proxy's job, off by default.
     trustProxy: false,
     // Errors Fastify raises before routing (a malformed URL) get the same problem+json as every other error.
@@ -43,6 +49,8 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   app.decorate('graphState', state);
   app.decorate('config', config);
   installErrorHandling(app);
+  installQueryStringCheck(app);
+  capConnections(app, config);
 
   // Reading is open to every origin, without credentials.
   await app.register(cors, { origin: '*', credentials: false, exposedHeaders: ['Link', 'ETag', 'Content-Location', 'Retry-After', 'Location'] });
@@ -53,6 +61,7 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   // The public URLs live under the base IRI's path (https://example.org/lod/ serves /lod/sparql ...).
   // The Linked Data routes derive that prefix themselves, because they map paths to IRIs.
   const prefix = new URL(config.baseIri).pathname.replace(/\/$/, '');
+  installMetrics(app, state, prefix);
   app.get(`${prefix}/health`, async () => ({
     status: 'ok',
     version: state.current.version,
