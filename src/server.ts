@@ -52,8 +52,9 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   installQueryStringCheck(app);
   capConnections(app, config);
 
-  // Reading is open to every origin, without credentials.
-  await app.register(cors, { origin: '*', credentials: false, exposedHeaders: ['Link', 'ETag', 'Content-Location', 'Retry-After', 'Location'] });
+  // Reading is open to every origin, without credentials. An OPTIONS without the preflight headers is
+  // answered like a preflight (strictPreflight off): otherwise the plugin answers a text/plain 400.
+  await app.register(cors, { origin: '*', credentials: false, strictPreflight: false, exposedHeaders: ['Link', 'ETag', 'Content-Location', 'Retry-After', 'Location'] });
 
   const executor = createExecutor(config, state);
   app.addHook('onClose', async () => executor.close());
