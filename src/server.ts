@@ -56,13 +56,14 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   // answered like a preflight (strictPreflight off): otherwise the plugin answers a text/plain 400.
   await app.register(cors, { origin: '*', credentials: false, strictPreflight: false, exposedHeaders: ['Link', 'ETag', 'Content-Location', 'Retry-After', 'Location'] });
 
-  const executor = createExecutor(config, state);
-  app.addHook('onClose', async () => executor.close());
-  const options: ReadPathOptions = { config, state, executor };
   // The public URLs live under the base IRI's path (https://example.org/lod/ serves /lod/sparql ...).
   // The Linked Data routes derive that prefix themselves, because they map paths to IRIs.
   const prefix = new URL(config.baseIri).pathname.replace(/\/$/, '');
+  // Before the executor, so the query pool can be handed app.metrics (queue length, restarts, latency).
   installMetrics(app, state, prefix);
+  const executor = createExecutor(config, state);
+  app.addHook('onClose', async () => executor.close());
+  const options: ReadPathOptions = { config, state, executor };
   app.get(`${prefix}/health`, async () => ({
     status: 'ok',
     version: state.current.version,
