@@ -14,7 +14,7 @@ import { createExecutor } from './sparql/executor.js';
 import type { ReadPathOptions } from './http/read-path.js';
 import { installQueryStringCheck, parseQueryString } from './http/query-string.js';
 import { capConnections, connectionOptions } from './http/connections.js';
-import { installMetrics } from './http/metrics.js';
+import { installMetrics, instrumentExecutor } from './http/metrics.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,8 +60,8 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   // The Linked Data routes derive that prefix themselves, because they map paths to IRIs.
   const prefix = new URL(config.baseIri).pathname.replace(/\/$/, '');
   // Before the executor, so the query pool can be handed app.metrics (queue length, restarts, latency).
-  installMetrics(app, state, prefix);
-  const executor = createExecutor(config, state);
+  const metrics = installMetrics(app, state, prefix);
+  const executor = instrumentExecutor(createExecutor(config, state), metrics);
   app.addHook('onClose', async () => executor.close());
   const options: ReadPathOptions = { config, state, executor };
   app.get(`${prefix}/health`, async () => ({

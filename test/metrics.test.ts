@@ -66,6 +66,18 @@ describe('GET /metrics', () => {
     expect(after.hits - before.hits).toBeGreaterThanOrEqual(1);
   });
 
+  it('times every query by route and outcome: a /sparql answer, a refused one never reaches the histogram', async () => {
+    const series = (text: string, route: string, outcome: string) => sample(text, `lod_query_duration_seconds_count{route="${route}",outcome="${outcome}"}`) ?? 0;
+    const before = (await app.inject({ url: '/metrics' })).body;
+    expect((await app.inject({ url: `/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}` })).statusCode).toBe(200);
+    expect((await app.inject({ url: `/sparql?query=${encodeURIComponent('ASK {')}` })).statusCode).toBe(400);
+    const after = (await app.inject({ url: '/metrics' })).body;
+    expect(series(after, 'sparql', 'ok') - series(before, 'sparql', 'ok')).toBe(1);
+    // A syntax error is refused before any worker runs it.
+    expect(series(after, 'sparql', 'error') - series(before, 'sparql', 'error')).toBe(0);
+    expect(after).toMatch(/lod_query_duration_seconds_bucket\{le="0\.001",route="sparql",outcome="ok"\}/);
+  });
+
   it('keeps each app its own registry, so instruments the pool updates do not leak between apps', async () => {
     app.metrics.workerRestarts.inc();
     app.metrics.queueLength.set(4);

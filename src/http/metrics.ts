@@ -61,6 +61,46 @@ export function createMetrics(state: GraphState): Metrics {
   };
 }
 
+/** The outcome label of a finished query: what an operator tells apart on a dashboard. */
+function outcomeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'QUERY_TIMEOUT') return 'timeout';
+  if (code === 'TOO_MANY_QUERIES' || code === 'SHUTTING_DOWN') return 'rejected';
+  return 'error';
+}
+
+/** Runs one query and observes its latency (queued and running) with its outcome. */
+export async function timeQuery<T>(metrics: Metrics, route: 'sparql' | 'api', run: () => Promise<T>): Promise<T> {
+  const end = metrics.queryLatency.startTimer({ route });
+  try {
+    const result = await run();
+    end({ outcome: 'ok' });
+    return result;
+  } catch (error) {
+    end({ outcome: outcomeOf(error) });
+    throw error;
+  }
+}
+
+/**
+ * Wraps the query executor so every query is timed: /api calls `execute`, /sparql `executePrepared`.
+ * Structural, so it fits any executor with these two methods.
+ */
+export function instrumentExecutor<E extends { execute: (...args: never[]) => Promise<unknown>; executePrepared: (...args: never[]) => Promise<unknown> }>(executor: E, metrics: Metrics): E {
+  const timed: Record<PropertyKey, unknown> = {
+    execute: (...args: Parameters<E['execute']>) => timeQuery(metrics, 'api', () => executor.execute(...args)),
+    executePrepared: (...args: Parameters<E['executePrepared']>) => timeQuery(metrics, 'sparql', () => executor.executePrepared(...args)),
+  };
+  // A proxy, so every other member (close, ...) is the executor's own, called on the executor itself.
+  return new Proxy(executor, {
+    get(target, property) {
+      if (property in timed) return timed[property];
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     metrics: Metrics;
