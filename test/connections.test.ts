@@ -58,7 +58,7 @@ beforeAll(async () => {
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = portOf(app);
   // A short request timeout and a tiny connection cap, so the tests see them act in a second.
-  strict = await buildFixtureApp({ requestTimeoutMs: 1000, maxConnections: 3 });
+  strict = await buildFixtureApp({ requestTimeoutMs: 1000, maxConnections: 3, queryTimeoutMs: 2000 });
   await strict.listen({ port: 0, host: '127.0.0.1' });
   strictPort = portOf(strict);
 });
@@ -98,6 +98,16 @@ describe('slow and surplus connections', () => {
     expect(status).toBe(408);
     expect(headers).toContain('content-type: application/problem+json');
     expect(body).toMatchObject({ code: 'REQUEST_TIMEOUT', timeoutMs: 1000 });
+  });
+
+  it('keeps the connection of a query that runs longer than the request timeout: the timeout is for receiving only', async () => {
+    // Seven ?s ?p ?o over the fixture's triples: far more rows than any engine counts within the 2 s query limit.
+    const long = `SELECT (COUNT(*) AS ?n) WHERE { ${Array.from({ length: 7 }, (_, i) => `?s${i} ?p${i} ?o${i} .`).join(' ')} }`;
+    const started = Date.now();
+    const response = await fetch(`http://127.0.0.1:${strictPort}/sparql`, { method: 'POST', headers: { 'content-type': 'application/sparql-query' }, body: long });
+    expect(Date.now() - started).toBeGreaterThan(1000);
+    expect(response.status).toBe(503);
+    expect((await response.json()).code).toBe('QUERY_TIMEOUT');
   });
 
   it('closes connections beyond the cap at once, and serves again when they are gone', async () => {
