@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildFixtureApp } from './support/sparql-fixture.js';
-import { MAX_PARAMETERS, paramsOf } from '../src/sparql/form-params.js';
+import { MAX_PARAMETERS, paramsOf } from '../src/http/form-params.js';
 import { parseQueryString } from '../src/http/query-string.js';
 import { errors, HttpError, installErrorHandling } from '../src/errors.js';
 

@@ -12,7 +12,7 @@ import { LruCache } from '../http/lru-cache.js';
 import { addVary } from '../http/vary.js';
 import { pageLanguage } from '../html/format.js';
 import type { QueryExecutor } from '../sparql/executor.js';
-import { paramsOf } from '../sparql/form-params.js';
+import { paramsOf } from '../http/form-params.js';
 import { loadQueryFiles, standardParameters, type CannedQuery } from './query-file.js';
 import { bindParameters, bindingKey, boundQueryText, type BoundTerm } from './bind.js';
 import { renderCsv, renderJson, renderJsonLd, renderSparqlJson, shape, sortItems, toPlain, type Shaped } from './results.js';

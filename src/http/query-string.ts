@@ -1,7 +1,7 @@
 // The app's query-string parser for Fastify (routerOptions.querystringParser): the one form parser, and its refusals as 4xx problem+json.
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../errors.js';
-import { paramsOf } from '../sparql/form-params.js';
+import { paramsOf } from './form-params.js';
 
 /** The parsed query: one string per parameter given once, an array for a repeated one (as Fastify's default parser). */
 export type ParsedQuery = Record<string, string | string[]>;
