@@ -24,6 +24,14 @@ export interface Config {
   readonly maxResultRows: number;
   /** Maximum request body size in bytes (MAX_BODY_BYTES). */
   readonly maxBodyBytes: number;
+  /** Time a client has to send its whole request, headers and body; slower ones get 408 and are closed (REQUEST_TIMEOUT_MS). */
+  readonly requestTimeoutMs: number;
+  /** A connection silent this long is closed; longer than the query timeout, so a running query keeps its socket (CONNECTION_TIMEOUT_MS). */
+  readonly connectionTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this (KEEP_ALIVE_TIMEOUT_MS). */
+  readonly keepAliveTimeoutMs: number;
+  /** Open connections at most; further ones are closed at once, so sockets cannot exhaust file descriptors (MAX_CONNECTIONS). */
+  readonly maxConnections: number;
   /** Queries admitted at once, running or waiting for a worker; more get 503 with Retry-After (MAX_CONCURRENT_QUERIES). */
   readonly maxConcurrentQueries: number;
   /** Worker threads that execute any query (QUERY_WORKERS; default: the number of CPUs). */
@@ -96,6 +104,19 @@ function optionalFolder(env: Env, name: string, fallback: string): string | null
   return env[name] === 'none' ? null : folder(env, name, fallback);
 }
 
+/**
+ * Connection limits. A client trickling its body is closed after REQUEST_TIMEOUT_MS; the cap on connections
+ * stays below the usual limit of 1024 file descriptors, leaving room for workers, data files and logs.
+ */
+function connectionLimits(env: Env) {
+  return {
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
+    connectionTimeoutMs: integer(env, 'CONNECTION_TIMEOUT_MS', 60_000, 200, 3_600_000),
+    keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    maxConnections: integer(env, 'MAX_CONNECTIONS', 500, 1, 100_000),
+  };
+}
+
 /** Builds the configuration from environment variables (or any overrides), validating every value. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const baseIri = absoluteIri('BASE_IRI', env.BASE_IRI ?? DEFAULT_BASE_IRI);
@@ -117,6 +138,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxResultRows: integer(env, 'MAX_RESULT_ROWS', 10_000, 1, 10_000_000),
     // 128 KiB: sparqljs parses on the main thread at about 2.6 µs per byte, so a larger body would stall every route.
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 131_072, 1024, 104_857_600),
+    ...connectionLimits(env),
     maxConcurrentQueries: integer(env, 'MAX_CONCURRENT_QUERIES', 64, 1, 4096),
     queryWorkers: integer(env, 'QUERY_WORKERS', Math.min(64, availableParallelism()), 1, 64),
     apiQueryWorkers: integer(env, 'API_QUERY_WORKERS', 1, 0, 16),
@@ -130,6 +152,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: env.LOG_LEVEL ?? 'info',
     ...overrides,
   };
+  if (config.connectionTimeoutMs <= config.queryTimeoutMs) {
+    throw new ConfigError(`CONNECTION_TIMEOUT_MS (${config.connectionTimeoutMs}) must be longer than QUERY_TIMEOUT_MS (${config.queryTimeoutMs}): a socket silent while its query runs would be closed.`);
+  }
   return Object.freeze(config);
 }
 

@@ -12,6 +12,9 @@ import { apiRoutes } from './api/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
 import { createExecutor, type QueryExecutor } from './sparql/executor.js';
 import type { ReadPathOptions } from './http/read-path.js';
+import { installQueryStringCheck, parseQueryString } from './http/query-string.js';
+import { capConnections, connectionOptions } from './http/connections.js';
+import { installMetrics, poolEvents } from './http/metrics.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,8 +56,11 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
-    // Reject absurd URLs before routing rather than passing them to handlers.
-    routerOptions: { maxParamLength: 500 },
+    // Reject absurd URLs before routing rather than passing them to handlers. One strict, linear, capped
+    // parser reads every query string (and, through form-params, every form body).
+    routerOptions: { maxParamLength: 500, querystringParser: parseQueryString },
+    // Timeouts and problem+json for what Node's HTTP parser refuses (431, a bad request line, 408).
+    ...connectionOptions(config),
     // The base IRI decides the public URLs; trusting X-Forwarded-* is the proxy's job, off by default.
     trustProxy: false,
     // Errors Fastify raises before routing (a malformed URL) get the same problem+json as every other error.
@@ -63,23 +69,31 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   app.decorate('graphState', state);
   app.decorate('config', config);
   installErrorHandling(app);
+  installQueryStringCheck(app);
+  capConnections(app, config);
 
-  // Reading is open to every origin, without credentials.
-  await app.register(cors, { origin: '*', credentials: false, exposedHeaders: ['Link', 'ETag', 'Content-Location', 'Retry-After', 'Location'] });
+  // Reading is open to every origin, without credentials. An OPTIONS without the preflight headers is
+  // answered like a preflight (strictPreflight off): otherwise the plugin answers a text/plain 400.
+  await app.register(cors, { origin: '*', credentials: false, strictPreflight: false, exposedHeaders: ['Link', 'ETag', 'Content-Location', 'Retry-After', 'Location'] });
 
-  const executor = createExecutor(config, state);
-  app.addHook('onClose', async () => executor.close());
-  const options: ReadPathOptions = { config, state, executor };
   // The public URLs live under the base IRI's path (https://example.org/lod/ serves /lod/sparql ...).
   // The Linked Data routes derive that prefix themselves, because they map paths to IRIs.
   const prefix = new URL(config.baseIri).pathname.replace(/\/$/, '');
+  // Before the executor, so the query pool can be handed app.metrics (queue length, restarts, latency).
+  const metrics = installMetrics(app, state, prefix);
+  const executor = createExecutor(config, state, poolEvents(metrics));
+  app.addHook('onClose', async () => executor.close());
+  const options: ReadPathOptions = { config, state, executor };
   app.get(`${prefix}/health`, async (request, reply) => health(request, reply, state, executor));
+
   try {
     await app.register(sparqlRoutes, { ...options, prefix });
     await app.register(linkedDataRoutes, options);
     await app.register(apiRoutes, { ...options, prefix });
     await app.register(openDataRoutes, { ...options, prefix });
     await app.ready();
+    // The service is started when it can answer a query: /health is then true from the first request.
+    await executor.ready();
   } catch (error) {
     // A broken query file or changelog stops the start; the worker threads started above must not outlive it.
     await app.close();

@@ -32,9 +32,10 @@ export const json: MediaType = { type: 'application/json', name: 'json', suffix:
  * Names clients send in `?format=` besides each type's own name, suffix and media type, with the types each may
  * mean in order: the first one the route offers wins. So `xml` is SPARQL XML results for SELECT/ASK and RDF/XML
  * for a graph, `json` is SPARQL JSON results or JSON-LD, `n3` and `text` are Turtle (as in Fuseki's short names;
- * Turtle is a subset of N3), and `text/plain` is N-Triples (its historical media type).
+ * Turtle is a subset of N3), and `text/plain` is N-Triples (its historical media type). A Map, not an object: a
+ * client's `format=__proto__` or `constructor` must not find Object.prototype's members.
  */
-const aliases: Record<string, readonly string[]> = {
+const aliases: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   xml: ['application/sparql-results+xml', 'application/rdf+xml'],
   json: ['application/sparql-results+json', 'application/json', 'application/ld+json'],
   'application/json': ['application/json', 'application/sparql-results+json', 'application/ld+json'],
@@ -57,7 +58,7 @@ const aliases: Record<string, readonly string[]> = {
   'application/xml': ['application/rdf+xml', 'application/sparql-results+xml'],
   nq: ['application/n-quads'],
   'n-quads': ['application/n-quads'],
-};
+}));
 
 const allTypes: readonly MediaType[] = [...Object.values(rdfTypes), ...Object.values(resultTypes), html, json];
 
@@ -66,7 +67,7 @@ export function typeForFormat(format: string, offered: readonly MediaType[]): Me
   const wanted = format.trim().toLowerCase();
   const own = offered.find((t) => t.name === wanted || t.suffix === wanted || t.type === wanted);
   if (own) return own;
-  for (const type of aliases[wanted] ?? []) {
+  for (const type of aliases.get(wanted) ?? []) {
     const match = offered.find((t) => t.type === type);
     if (match) return match;
   }
@@ -79,5 +80,5 @@ export function typeForFormat(format: string, offered: readonly MediaType[]): Me
  */
 export function isFormatName(format: string): boolean {
   const wanted = format.trim().toLowerCase();
-  return typeForFormat(wanted, allTypes) !== undefined || wanted in aliases || /^[a-z0-9][\w.+-]*\/[a-z0-9][\w.+-]*$/.test(wanted);
+  return typeForFormat(wanted, allTypes) !== undefined || aliases.has(wanted) || /^[a-z0-9][\w.+-]*\/[a-z0-9][\w.+-]*$/.test(wanted);
 }

@@ -36,6 +36,8 @@ export interface QueryExecutor {
   execute(request: QueryRequest, options?: ExecuteOptions): Promise<QueryResult>;
   /** The same, but the worker writes the answer in the format negotiated for the query's form (the /sparql route). */
   answer(request: QueryRequest, choice: OutputChoice, options?: ExecuteOptions): Promise<WireAnswer>;
+  /** Resolves once a worker has loaded the graph and can run queries. */
+  ready(): Promise<void>;
   status(): PoolStatus;
   close(): Promise<void>;
 }
@@ -90,6 +92,8 @@ export function createExecutor(config: Config, state: GraphState, events: PoolEv
       if (done.kind !== 'bytes') throw new Error('expected bytes from the worker');
       return done.answer;
     },
+    // A worker that cannot load the graph within the start-up budget is a start failure, not a silent 503 later.
+    ready: () => pool.ready(Math.max(60_000, config.queryTimeoutMs)),
     status: () => pool.status(),
     async close() {
       unsubscribe();

@@ -36,7 +36,9 @@ export interface PoolStatus {
 /** Hooks for metrics; the pool itself does not know how they are exported. */
 export interface PoolEvents {
   restarted?(): void;
-  queueChanged?(length: number): void;
+  queueChanged?(queued: number, running: number): void;
+  /** A query ended, after `seconds` queued and running; `error` when it failed. */
+  finished?(budget: Budget, seconds: number, error?: unknown): void;
 }
 
 interface Job {
@@ -84,6 +86,7 @@ export class WorkerPool {
   #closed = false;
   #restarts = 0;
   #lastFailure: string | undefined;
+  readonly #readyWaiters: Array<() => void> = [];
 
   constructor(
     init: WorkerInit,
@@ -114,6 +117,7 @@ export class WorkerPool {
         slot.ready = true;
         slot.failedStarts = 0;
         this.#lastFailure = undefined;
+        for (const resolve of this.#readyWaiters.splice(0)) resolve();
         this.#dispatch();
       } else this.#settle(slot, message);
     });
@@ -181,7 +185,7 @@ export class WorkerPool {
       job.timer = setTimeout(() => this.#timedOut(job), job.timeoutMs);
       slot.worker.postMessage({ kind: 'query', id: job.id, job: job.job } satisfies ToWorker);
     }
-    this.events.queueChanged?.(this.#queue.length);
+    this.events.queueChanged?.(this.#queue.length, this.#running());
   }
 
   #timedOut(job: Job): void {
@@ -209,6 +213,16 @@ export class WorkerPool {
    * after that); its own timeout counts from the moment a worker takes it.
    */
   run(job: QueryJob, budget: Budget, timeoutMs: number): Promise<JobResult> {
+    const started = performance.now();
+    const done = this.#enqueue(job, budget, timeoutMs);
+    done.then(
+      () => this.events.finished?.(budget, (performance.now() - started) / 1000),
+      (error: unknown) => this.events.finished?.(budget, (performance.now() - started) / 1000, error),
+    );
+    return done;
+  }
+
+  #enqueue(job: QueryJob, budget: Budget, timeoutMs: number): Promise<JobResult> {
     if (this.#closed) return Promise.reject(errors.shuttingDown());
     const retryAfter = Math.max(1, Math.ceil(this.settings.queueWaitMs / 1000));
     if (this.#queue.length + this.#running() >= this.settings.maxAdmitted) return Promise.reject(errors.tooManyQueries(retryAfter));
@@ -218,11 +232,23 @@ export class WorkerPool {
         const index = this.#queue.indexOf(queued);
         if (index === -1) return;
         this.#queue.splice(index, 1);
-        this.events.queueChanged?.(this.#queue.length);
+        this.events.queueChanged?.(this.#queue.length, this.#running());
         reject(errors.queueTimeout(this.settings.queueWaitMs, retryAfter));
       }, this.settings.queueWaitMs);
       this.#queue.push(queued);
       this.#dispatch();
+    });
+  }
+
+  /** Resolves once a worker can run queries (at once if one can); rejects after `timeoutMs` with the last start failure. */
+  ready(timeoutMs: number): Promise<void> {
+    if (this.#slots.some((slot) => slot.ready && slot.worker)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no query worker was ready after ${timeoutMs} ms${this.#lastFailure ? `: ${this.#lastFailure}` : ''}`)), timeoutMs);
+      this.#readyWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
   }
 

@@ -12,8 +12,9 @@ export interface WireError {
 
 /** A client error keeps its status; anything else an engine throws is the query's evaluation error (400). */
 export function wireError(error: unknown): WireError {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    const http = errors.queryTooComplex();
+  // Deep expressions can exhaust the stack in sparqljs, Comunica or Oxigraph's WASM (a RuntimeError there): the query's fault, so a 400.
+  if ((error instanceof RangeError && /call stack/i.test(error.message)) || (error instanceof WebAssembly.RuntimeError && /call stack|unreachable/i.test(error.message))) {
+    const http = errors.queryTooComplex('evaluating it ran out of stack (a very long chain of operators, for instance).');
     return { status: http.statusCode, code: http.code, message: http.message, details: http.details };
   }
   const http = error instanceof HttpError ? error : errors.queryEvaluation(error instanceof Error ? error.message : String(error));

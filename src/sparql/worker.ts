@@ -100,6 +100,9 @@ if (parentPort) {
       },
       (error: unknown) => {
         port.postMessage({ id: message.id, ok: false, error: wireError(error) } satisfies FromWorker);
+        // A trap inside Oxigraph's WASM (a Rust panic, stack or memory exhausted) may leave its instance unusable:
+        // this worker ends after answering, and the pool starts a fresh one.
+        if (error instanceof WebAssembly.RuntimeError) setImmediate(() => process.exit(1));
       },
     );
   });
