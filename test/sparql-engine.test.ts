@@ -10,6 +10,10 @@ import { WorkerPool } from '../src/sparql/pool.js';
 import { chooseEngine } from '../src/sparql/routing.js';
 import { prepareQuery } from '../src/sparql/query-check.js';
 
+type Bindings = { results: { bindings: Array<Record<string, { value: string }>> } };
+/** The values of one variable in a SPARQL JSON answer. */
+const column = (body: unknown, name: string) => (body as Bindings).results.bindings.map((b) => b[name]!.value);
+
 const query = (app: FastifyInstance, text: string, accept = 'application/sparql-results+json', headers: Record<string, string> = {}) =>
   app.inject({ url: `/sparql?query=${encodeURIComponent(text)}`, headers: { accept, ...headers } });
 
@@ -166,8 +170,8 @@ describe('answers Comunica got wrong', () => {
   });
 
   it('answers one row per named graph to GRAPH ?g {}', async () => {
-    const graphs = (await query(app, 'SELECT ?g WHERE { GRAPH ?g { } }')).json().results.bindings.map((b: { g: { value: string } }) => b.g.value);
-    const expected = (await query(app, 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }')).json().results.bindings.map((b: { g: { value: string } }) => b.g.value);
+    const graphs = column((await query(app, 'SELECT ?g WHERE { GRAPH ?g { } }')).json(), 'g');
+    const expected = column((await query(app, 'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }')).json(), 'g');
     expect(graphs.length).toBeGreaterThan(0);
     expect([...graphs].sort()).toEqual([...expected].sort());
   });
@@ -213,7 +217,7 @@ describe('federation through an allow-listed SERVICE', () => {
   it('answers with the remote rows joined to the local graph, and the endpoint is asked', async () => {
     const response = await query(app, `SELECT ?x WHERE { SERVICE <${endpointUrl}> { ?x ?p ?o } }`);
     expect(response.statusCode).toBe(200);
-    const values = response.json().results.bindings.map((b: { x: { value: string } }) => b.x.value);
+    const values = column(response.json(), 'x');
     expect(values.sort()).toEqual(['http://remote.example/1', 'zwei']);
     expect(received.length).toBeGreaterThan(0);
   });
