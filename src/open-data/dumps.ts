@@ -55,9 +55,9 @@ function compareKeys(a: string[], b: string[]): number {
 }
 
 /** Builds every dump of a graph. Same graph (and base IRI) in, same bytes out. */
-export async function buildDumps(graph: LoadedGraph): Promise<Dump[]> {
+export async function buildDumps(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>): Promise<Dump[]> {
   // Canonical (RDFC-1.0) N-Quads, made once at load: see store/canonical.ts.
-  const canonical = graph.nquads;
+  const canonical = new TextDecoder().decode(graph.nquads);
   // blankNodePrefix '' keeps the canonical labels; N3's default prefix (b0_, b1_...) counts parses and would change.
   const quads = new Parser({ format: 'application/n-quads', blankNodePrefix: '' }).parse(canonical);
   const byGraph = [...quads].sort((a, b) =>
@@ -158,4 +158,26 @@ export async function buildDumps(graph: LoadedGraph): Promise<Dump[]> {
       true,
     ),
   ];
+}
+
+/** Builds the dumps in a worker thread: same bytes as buildDumps, without holding the main thread. */
+export async function buildDumpsInWorker(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>): Promise<Dump[]> {
+  const { startWorker } = await import('../worker-start.js');
+  const worker = startWorker(new URL('./dump-worker.js', import.meta.url), { nquads: graph.nquads, baseIri: graph.baseIri });
+  try {
+    const answer = await new Promise<import('./dump-worker.js').DumpAnswer>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the dump worker exited with code ${code}`)));
+    });
+    if (!answer.ok) throw new Error(`building the dumps failed: ${answer.message}`);
+    // Structured clone turns Buffers into plain Uint8Arrays; the routes send and hash Buffers.
+    return answer.dumps.map((d) => ({
+      ...d,
+      bytes: Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength),
+      ...(d.gzipped ? { gzipped: Buffer.from(d.gzipped.buffer, d.gzipped.byteOffset, d.gzipped.byteLength) } : {}),
+    }));
+  } finally {
+    void worker.terminate();
+  }
 }

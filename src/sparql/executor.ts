@@ -42,12 +42,9 @@ export interface QueryExecutor {
   close(): Promise<void>;
 }
 
-/** The graph as N-Quads in shared memory: one copy that every worker loads from. */
+/** The graph's N-Quads in shared memory (made once at load): every worker loads from that one copy. */
 export function sharedNQuads(graph: LoadedGraph): SharedArrayBuffer {
-  const bytes = Buffer.from(graph.nquads, 'utf8');
-  const shared = new SharedArrayBuffer(bytes.byteLength);
-  new Uint8Array(shared).set(bytes);
-  return shared;
+  return graph.nquads.buffer as SharedArrayBuffer;
 }
 
 function datasetOf(request: QueryRequest) {

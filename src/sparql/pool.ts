@@ -1,8 +1,6 @@
 // The query worker threads: a queue with a bounded wait, a reserved share for the REST API, timeouts that terminate a worker, and restarts with backoff.
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-start.js';
 import { errors } from '../errors.js';
 import { fromWire } from './wire-error.js';
 import type { FromWorker, JobResult, QueryJob, ToWorker, WorkerInit } from './worker.js';
@@ -62,20 +60,6 @@ interface Slot {
   retry?: NodeJS.Timeout;
 }
 
-/**
- * Starts the worker entry next to this module: worker.js when running the build (dist/). Under vitest/tsx
- * the entry is worker.ts, and Node 20 does not apply `--import tsx` to a worker's entry file, so a tiny
- * bootstrap loads the entry through tsx's API (tsImport) and then imports the TypeScript entry.
- */
-function startWorker(workerData: WorkerInit, memoryMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData, resourceLimits });
-  const tsxApi = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx')), 'esm/api/index.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
-}
-
 const MAX_BACKOFF_MS = 30_000;
 
 export class WorkerPool {
@@ -106,7 +90,7 @@ export class WorkerPool {
     slot.ready = false;
     let worker: Worker;
     try {
-      worker = startWorker(this.#init, this.settings.workerMemoryMb);
+      worker = startWorker(new URL('./worker.js', import.meta.url), this.#init, { maxOldGenerationSizeMb: this.settings.workerMemoryMb });
     } catch (error) {
       this.#died(slot, undefined, error as Error);
       return;

@@ -41,8 +41,11 @@ export interface LoadedGraph {
   readonly version: string;
   /** When the graph was loaded. */
   readonly loadedAt: Date;
-  /** Every quad as canonical N-Quads (RDFC-1.0, sorted lines): what the query workers load and the dumps start from. */
-  readonly nquads: string;
+  /**
+   * Every quad as canonical N-Quads (RDFC-1.0, sorted lines, UTF-8) in shared memory: the query workers load it and
+   * the dumps start from it, all from this one copy.
+   */
+  readonly nquads: Uint8Array;
 }
 
 const formats: Record<string, string> = {
@@ -115,11 +118,19 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
   }
   return {
     store,
-    nquads: await canonicalNQuads(store),
+    nquads: sharedBytes(await canonicalNQuads(store)),
     baseIri,
     graphFiles,
     fileOf: (quad) => origins.get(quadKey(quad)),
     version: hash.digest('hex').slice(0, 16),
     loadedAt: new Date(),
   };
+}
+
+/** Text as UTF-8 in a SharedArrayBuffer, which worker threads read without a copy. */
+function sharedBytes(text: string): Uint8Array {
+  const bytes = Buffer.from(text, 'utf8');
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  shared.set(bytes);
+  return shared;
 }
