@@ -270,3 +270,20 @@ describe('workers always come back', () => {
     }
   });
 });
+
+describe('Comunica, which still runs federated queries', () => {
+  it('keeps the NOT EXISTS / MINUS patch: an absent alternative path removes nothing', async () => {
+    const { QueryEngine } = await import('@comunica/query-sparql');
+    const { runQuery } = await import('../src/sparql/engine.js');
+    const { loadStore } = await import('../src/sparql/local-engine.js');
+    const store = loadStore(new TextEncoder().encode('<urn:x:berlin> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:x:City> <urn:x:g> .\n'));
+    const options = { maxResultRows: 10, serviceAllowList: [] };
+    for (const text of [
+      'SELECT ?x WHERE { ?x a <urn:x:City> FILTER NOT EXISTS { ?x <urn:x:a>|<urn:x:b> ?y } }',
+      'SELECT ?x WHERE { ?x a <urn:x:City> MINUS { ?x <urn:x:a>|<urn:x:b> ?y } }',
+    ]) {
+      const result = await runQuery(new QueryEngine(), store, prepareQuery(text, { serviceAllowList: [] }), options);
+      expect(result).toMatchObject({ type: 'bindings', rows: [{ x: { type: 'uri', value: 'urn:x:berlin' } }] });
+    }
+  });
+});
