@@ -89,8 +89,8 @@ export function createExecutor(config: Config, state: GraphState, events: PoolEv
       if (done.kind !== 'bytes') throw new Error('expected bytes from the worker');
       return done.answer;
     },
-    // A worker that cannot load the graph within the start-up budget is a start failure, not a silent 503 later.
-    ready: () => pool.ready(Math.max(60_000, config.queryTimeoutMs)),
+    // A worker that cannot load the graph within ten minutes (1M triples take about 10 s) is a start failure, not a silent 503 later.
+    ready: () => pool.ready(600_000),
     status: () => pool.status(),
     async close() {
       unsubscribe();
