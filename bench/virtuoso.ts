@@ -90,8 +90,8 @@ export async function startVirtuoso(): Promise<Virtuoso> {
   };
 }
 
-/** Bulk-loads one N-Quads file (its graphs kept) with Virtuoso's own loader, then checkpoints. */
-export function loadNQuads(virtuoso: Virtuoso, file: string): void {
+/** Bulk-loads one RDF file with Virtuoso's own loader (N-Quads keep their graphs; triples go into `graph`), then checkpoints. */
+export function loadNQuads(virtuoso: Virtuoso, file: string, graph = 'urn:x-bench:default'): void {
   const dir = path.dirname(file);
-  virtuoso.sql(`ld_dir('${dir}', '${path.basename(file)}', 'urn:x-bench:default'); rdf_loader_run(); checkpoint;`);
+  virtuoso.sql(`ld_dir('${dir}', '${path.basename(file)}', '${graph}'); rdf_loader_run(); checkpoint;`);
 }

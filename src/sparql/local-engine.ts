@@ -62,6 +62,12 @@ function datasetFor(store: OxStore, dataset: Dataset | undefined): { store: OxSt
   return { store: view, options: { named_graphs: named } };
 }
 
+/**
+ * Graph formats Oxigraph writes itself. JSON-LD (the project's context) and RDF/XML (a 406 for a predicate without
+ * an XML name) go through the project's serializers.
+ */
+const NATIVE_RDF = new Set(['text/turtle', 'application/n-triples', 'application/n-quads', 'application/trig']);
+
 function checkRows(count: number, limits: ResultLimits): void {
   if (count > limits.maxResultRows) throw errors.tooManyRows(limits.maxResultRows);
 }
@@ -99,6 +105,13 @@ export async function runForBytes(store: OxStore, prepared: PreparedQuery, outpu
   } else if (prepared.form === 'ASK') {
     // Written here: Oxigraph has no CSV/TSV for a boolean, which SPARQLWrapper asks for (one `_askResult` column, as Fuseki writes).
     body = writeBoolean(choice.format, target.query(prepared.text, { ...options, ...base }) as boolean);
+  } else if (NATIVE_RDF.has(choice.format)) {
+    // Oxigraph writes these formats about seven times faster than N3.js (no prefixes in its Turtle, though). The
+    // triples are counted in N-Triples (a line each); Turtle and TriG, which group them, are asked for once the
+    // count is within the limit: evaluating twice still costs less than writing with N3.js.
+    const ntriples = target.query(prepared.text, { ...options, ...base, results_format: 'application/n-triples' }) as string;
+    checkRows(countRows('application/n-triples', ntriples), limits);
+    body = choice.format === 'application/n-triples' || choice.format === 'application/n-quads' ? ntriples : (target.query(prepared.text, { ...options, ...base, results_format: choice.format }) as string);
   } else {
     const quads = target.query(prepared.text, { ...options, ...base }) as Quad[];
     checkRows(quads.length, limits);

@@ -92,10 +92,12 @@ function outputChoice(accept: string | undefined, format: readonly string[] | un
   return { SELECT: choose('SELECT'), ASK: choose('ASK'), CONSTRUCT: choose('CONSTRUCT'), DESCRIBE: choose('DESCRIBE') };
 }
 
-/** The cache key: graph version, query, dataset and the negotiated format of each form (not the raw Accept header). */
-function cacheKey(version: string, query: string, params: Params, choice: OutputChoice): string {
-  const formats = Object.values(choice).map((c) => ('error' in c ? '!' : c.contentType));
-  return [version, query, ...(params.get('default-graph-uri') ?? []), '|', ...(params.get('named-graph-uri') ?? []), '|', ...formats].join('\u0000');
+/**
+ * The cache key: graph version, query, dataset, and what the client asked for (Accept and format= as sent), so a
+ * cached answer is found without negotiating again; clients send the same headers each time.
+ */
+function cacheKey(version: string, query: string, params: Params, accept: string): string {
+  return [version, query, ...(params.get('default-graph-uri') ?? []), '|', ...(params.get('named-graph-uri') ?? []), '|', accept, ...(params.get('format') ?? [])].join('\u0000');
 }
 
 function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer, cacheStatus: 'hit' | 'miss'): FastifyReply {
@@ -140,13 +142,13 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
       return reply.type(`${chosen.type}; charset=utf-8`).send(await serializeNegotiated(quads, chosen, config.baseIri, descriptionTypes));
     }
     if (query.trim() === '') throw errors.badParameter('query', 'The query is empty.');
-    const choice = outputChoice(request.headers.accept, format);
-    const key = cacheKey(state.current.version, query, params, choice);
+    const key = cacheKey(state.current.version, query, params, request.headers.accept ?? '');
     const useCache = config.sparqlCacheBytes > 0 && cacheable(query);
     const cached = useCache ? cache.get(key) : undefined;
     if (useCache) app.metrics.cacheHits.inc({ route: 'sparql' }, cached ? 1 : 0);
     if (useCache && !cached) app.metrics.cacheMisses.inc({ route: 'sparql' });
     if (cached) return sendAnswer(request, reply, cached, 'hit');
+    const choice = outputChoice(request.headers.accept, format);
     // Parsing, checking and evaluation all happen in a worker: the main thread spends nothing proportional to the query.
     const answer = await executor.answer(
       { query, defaultGraphUris: params.get('default-graph-uri') ?? [], namedGraphUris: params.get('named-graph-uri') ?? [] },
