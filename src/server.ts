@@ -10,6 +10,7 @@ import { sparqlRoutes } from './sparql/routes.js';
 import { linkedDataRoutes } from './linked-data/routes.js';
 import { apiRoutes } from './api/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
+import { htmlRoutes } from './html/routes.js';
 import { createExecutor } from './sparql/executor.js';
 import type { ReadPathOptions } from './http/read-path.js';
 
@@ -64,6 +65,7 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
     await app.register(linkedDataRoutes, options);
     await app.register(apiRoutes, { ...options, prefix });
     await app.register(openDataRoutes, { ...options, prefix });
+    await app.register(htmlRoutes, { ...options, prefix });
     await app.ready();
   } catch (error) {
     // A broken query file or changelog stops the start; the worker threads started above must not outlive it.
