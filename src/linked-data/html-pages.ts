@@ -9,7 +9,8 @@ import type { Description } from './describe.js';
 import { kindLabels } from '../rdf/kinds.js';
 import { docPathOf, pagePath } from './paths.js';
 import { schemaOrgJsonLd } from './schema-org.js';
-import { classLabels, projectInverseLabels, propertyLabels, shortIri, type TermLabel } from './vocabulary-labels.js';
+import { classLabels, projectInverseLabels, projectLabels, propertyLabels, shortIri, type TermLabel } from './vocabulary-labels.js';
+import { plainValueHtml } from './plain-values.js';
 
 const { namedNode } = DataFactory;
 const RDF_TYPE = `${prefixes.rdf}type`;
@@ -95,6 +96,14 @@ const text = {
 
 /** Properties shown in the page header rather than in the tables. */
 const headerProperties = new Set([`${prefixes.rdfs}label`, `${prefixes.skos}prefLabel`, `${prefixes.schema}description`, RDF_TYPE]);
+/** Properties that only order or file things (a list position, a source's file name): no reader needs them. */
+const hiddenProperties = new Set([`${prefixes.schema}position`]);
+const hiddenOwnProperties = new Set(['fileName']);
+
+/** Notes written for data modellers name terms in brackets ("(org:memberOf)"); the page leaves those out. */
+export function withoutTermNames(text: string): string {
+  return text.replace(/\s*\((?:[a-z][a-zA-Z]*:[A-Za-z][\w-]*)(?:,\s*[a-z][a-zA-Z]*:[A-Za-z][\w-]*)*\)/g, '');
+}
 /** Order of the facts table: names first, then descriptions and dates, then everything else, notes last. */
 const factOrder = [
   `${prefixes.schema}name`,
@@ -128,7 +137,8 @@ export function labelOf(store: Store, iri: string, lang: PageLanguage, baseIri: 
 }
 
 function propertyLabel(store: Store, iri: string, lang: PageLanguage, baseIri: string, inverse = false): string {
-  const known = propertyLabels[iri];
+  const ownLocal = iri.startsWith(`${baseIri}def/`) ? iri.slice(`${baseIri}def/`.length) : undefined;
+  const known = propertyLabels[iri] ?? (ownLocal === undefined ? undefined : projectLabels[ownLocal]);
   if (inverse) {
     const ownTerm = iri.startsWith(`${baseIri}def/`) ? projectInverseLabels[iri.slice(`${baseIri}def/`.length)] : undefined;
     const reversed = known?.[lang === 'de' ? 'inverseDe' : 'inverseEn'] ?? ownTerm?.[lang];
@@ -160,7 +170,7 @@ function literalHtml(literal: Literal, ctx: PageContext): string {
   if (human !== undefined) return `<data value="${escapeHtml(literal.value)}">${escapeHtml(human)}</data>`;
   if (literal.language !== '') {
     const tag = literal.language === ctx.lang ? '' : ` <span class="lang">${escapeHtml(literal.language)}</span>`;
-    return `<span lang="${escapeHtml(literal.language)}">${escapeHtml(literal.value)}</span>${tag}`;
+    return `<span lang="${escapeHtml(literal.language)}">${escapeHtml(withoutTermNames(literal.value))}</span>${tag}`;
   }
   const known = datatype === `${prefixes.xsd}string` || datatype === `${prefixes.rdf}langString`;
   return `${escapeHtml(literal.value)}${known ? '' : ` <span class="datatype">${escapeHtml(shortIri(datatype))}</span>`}`;
@@ -206,6 +216,9 @@ function sortValues(values: Value[], ctx: PageContext): Value[] {
 
 /** A blank node's own properties as a small nested table (intervals, counts, online locations). */
 function blankNodeHtml(store: Store, node: Term, ctx: PageContext, sources: string[], depth: number): string {
+  // Counts, periods and online places read as words; only unknown shapes fall back to a small table.
+  const plain = plainValueHtml(store, node, ctx.lang);
+  if (plain) return String(plain);
   const quads = store.getQuads(node as never, null, null, null);
   if (depth > 3 || quads.length === 0) return '<span class="muted">–</span>';
   const rows = [...groupByPredicate(quads, (q) => q.object)]
@@ -244,11 +257,19 @@ function inReaderLanguage(p: string, values: Value[], lang: PageLanguage): Value
   return values.filter((v) => !tagged(v) || (v.term as Literal).language === lang);
 }
 
+/** "Events held here" when every thing that names this place as its location is an event; otherwise the general phrase. */
+function incomingLabel(p: string, values: Value[], ctx: PageContext): string | undefined {
+  if (p !== `${prefixes.schema}location`) return undefined;
+  const allEvents = values.every((v) => ctx.store.countQuads(v.term as never, ns.rdf('type'), ns.schema('Event'), null) > 0);
+  if (allEvents) return ctx.lang === 'de' ? 'Veranstaltungen hier' : 'Events held here';
+  return undefined;
+}
+
 function propertyTable(rows: Array<[string, Value[]]>, ctx: PageContext, sources: string[], inverse = false): string {
   const body = rows
     .map(([p, values]) => {
       const items = sortValues(inReaderLanguage(p, values, ctx.lang), ctx).map((v) => `<li>${valueHtml(ctx.store, v, ctx, sources)}</li>`);
-      const label = propertyLabel(ctx.store, p, ctx.lang, ctx.baseIri, inverse);
+      const label = (inverse ? incomingLabel(p, values, ctx) : undefined) ?? propertyLabel(ctx.store, p, ctx.lang, ctx.baseIri, inverse);
       return `<tr><th scope="row"><span class="prop" title="${escapeHtml(shortIri(p, { cn: `${ctx.baseIri}def/` }))}">${escapeHtml(label)}</span></th><td><ul class="values">${items.join('')}</ul></td></tr>`;
     })
     .join('\n');
@@ -339,7 +360,8 @@ export function resourcePage(description: Description, ctx: PageContext): string
   const facts: Array<[string, Value[]]> = [];
   const relations: Array<[string, Value[]]> = [];
   for (const [p, values] of groups) {
-    if (headerProperties.has(p) || p === DERIVED_FROM) continue;
+    if (headerProperties.has(p) || p === DERIVED_FROM || hiddenProperties.has(p)) continue;
+    if (p.startsWith(`${ctx.baseIri}def/`) && hiddenOwnProperties.has(p.slice(`${ctx.baseIri}def/`.length))) continue;
     const linked = values.filter((v) => v.term.termType === 'NamedNode');
     const literal = values.filter((v) => v.term.termType !== 'NamedNode');
     if (linked.length > 0) relations.push([p, linked]);
