@@ -116,6 +116,14 @@ export function neighbourhood(store: Store, baseIri: string, lang: PageLanguage,
   if (edges.length === 0) return undefined;
   const ids = new Set([iri, ...edges.flatMap((e) => [e.source, e.target])]);
   const nodes = whole.nodes.filter((n) => ids.has(n.id));
-  const positions = layout(nodes.map((n) => n.id), edges, 1.3);
+  // The organisation in the middle, its ties on a circle grouped by kind: easier to read than a force layout for a star.
+  const order = (kind: string) => nodeKinds.indexOf(kind as NodeKind);
+  const around = nodes.filter((n) => n.id !== iri).sort((a, b) => order(a.kind) - order(b.kind) || a.label.localeCompare(b.label, lang));
+  const radius = 60 + 14 * around.length;
+  const positions = new Map<string, { x: number; y: number }>([[iri, { x: 0, y: 0 }]]);
+  around.forEach((n, i) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / around.length;
+    positions.set(n.id, { x: Math.round(radius * 1.6 * Math.cos(angle)), y: Math.round(radius * Math.sin(angle)) });
+  });
   return { nodes: nodes.map((n) => ({ ...n, ...positions.get(n.id)! })), edges };
 }

@@ -11,6 +11,9 @@ import { docPathOf, pagePath } from './paths.js';
 import { schemaOrgJsonLd } from './schema-org.js';
 import { classLabels, projectInverseLabels, projectLabels, propertyLabels, shortIri, type TermLabel } from './vocabulary-labels.js';
 import { plainValueHtml } from './plain-values.js';
+import { timelineHtml, timelineOf } from '../html/timeline.js';
+import { neighbourhood } from '../html/network-graph.js';
+import { graphSvg } from '../html/network-svg.js';
 
 const { namedNode } = DataFactory;
 const RDF_TYPE = `${prefixes.rdf}type`;
@@ -381,12 +384,21 @@ ${descriptionText ? `<p class="lead"${descriptionText.language && descriptionTex
 <p class="identifier"><span class="muted">${t.identifier}:</span> <a href="${escapeHtml(iri)}"><code>${escapeHtml(iri)}</code></a> ${languageSwitch(ctx, description.page > 1 ? `&page=${description.page}` : '')}</p>
 </header>`;
   const sections: string[] = [header];
+  const around = neighbourhood(store, ctx.baseIri, lang, iri);
+  if (around) {
+    const heading = lang === 'de' ? `${title} und seine Verbindungen` : `${title} and its ties`;
+    sections.push(
+      `<section aria-labelledby="neighbourhood"><h2 id="neighbourhood">${lang === 'de' ? 'Verbindungen auf einen Blick' : 'Ties at a glance'}</h2><figure class="neighbourhood">${String(graphSvg(around, { lang, title: heading, focus: iri, radialLabels: true }))}</figure></section>`,
+    );
+  }
   if (relations.length > 0) {
     sections.push(`<section aria-labelledby="relations"><h2 id="relations">${t.relations}</h2>${propertyTable(relations, ctx, sources)}</section>`);
   }
   if (facts.length > 0) {
     sections.push(`<section aria-labelledby="facts"><h2 id="facts">${t.facts}</h2>${propertyTable(orderFacts(facts), ctx, sources)}</section>`);
   }
+  const timeline = timelineHtml(timelineOf(store, iri), store, lang, ctx.baseIri, lang === 'de' ? 'Zeitleiste' : 'Timeline');
+  if (timeline) sections.push(String(timeline));
   if (incoming.length > 0) {
     sections.push(
       `<section aria-labelledby="incoming"><h2 id="incoming">${t.incoming} <span class="count">${description.incomingTotal}</span></h2><p class="muted">${t.incomingIntro}</p>${propertyTable(incoming, ctx, sources, true)}${pager(description, ctx)}</section>`,

@@ -9,6 +9,9 @@ import type { Release } from './release.js';
 import type { GraphStatistics } from '../store/statistics.js';
 import { catalogueIris, citationText, creditText, datasetText, themes, type SourceInfo } from './catalogue.js';
 import { licenceName } from '../rdf/licences.js';
+import type { LoadedGraph } from '../store/load.js';
+import { timelineHtml, timelineItems } from '../html/timeline.js';
+import { classLabels } from '../linked-data/vocabulary-labels.js';
 
 interface PageInput {
   readonly config: Config;
@@ -16,6 +19,8 @@ interface PageInput {
   readonly statistics: GraphStatistics;
   readonly dumps: readonly Dump[];
   readonly sources: Readonly<Record<PageLanguage, readonly SourceInfo[]>>;
+  /** The loaded graph, for the home page's timeline. */
+  readonly graph?: LoadedGraph;
 }
 
 function kindName(kind: string, lang: PageLanguage): string {
@@ -131,16 +136,23 @@ export function homePage(input: PageInput, lang: PageLanguage): string {
     .join('');
   const classes = [...statistics.classes.entries()]
     .sort(([a, n], [b, m]) => m - n || (a < b ? -1 : 1))
-    .map(([cls, n]) => `<tr><td><code>${escapeHtml(compactIri(cls, base))}</code></td><td>${formatNumber(n, lang)}</td></tr>`)
+    // People read the class's name; the prefixed name is there on hover for those who write queries.
+    .map(([cls, n]) => `<tr><td><span title="${escapeHtml(compactIri(cls, base))}">${escapeHtml(classLabels[cls]?.[lang] ?? compactIri(cls, base))}</span></td><td>${formatNumber(n, lang)}</td></tr>`)
     .join('');
   const otherLang = de ? 'en' : 'de';
+  const timeline = input.graph
+    ? String(timelineHtml(timelineItems(input.graph.store), input.graph.store, lang, base, de ? 'Was wann geschah' : 'What happened when') ?? '')
+    : '';
   const body = `
 <h1>${escapeHtml(datasetText.title[lang])}</h1>
 <p>${escapeHtml(datasetText.description[lang])}</p>
 <p class="muted">${link(`${base}?lang=${otherLang}`, de ? 'English' : 'Deutsch')}</p>
 
+${timeline}
+
 <h2>${de ? 'Zugänge' : 'Ways in'}</h2>
 <ul>
+<li>${link(`${base}explore${de ? '?lang=de' : ''}`, de ? 'Die Netzwerke als Bild' : 'The networks as a picture')} – ${de ? 'wer zu welchem Netzwerk gehört und wer wen fördert' : 'who belongs to which network, and who funds whom'}</li>
 <li>${link(iri.document, de ? 'Katalog (DCAT-AP)' : 'Catalogue (DCAT-AP)')} – ${de ? 'Metadaten für Datenportale, in allen RDF-Formaten' : 'metadata for data portals, in every RDF format'}</li>
 <li>${link(iri.sparqlEndpoint, de ? 'SPARQL-Endpunkt' : 'SPARQL endpoint')} – <code>${escapeHtml(iri.sparqlEndpoint)}</code></li>
 <li>${link(`${base}docs`, de ? 'REST-Schnittstelle (Dokumentation)' : 'REST API (documentation)')} · ${link(iri.openApi, 'OpenAPI')}</li>
@@ -166,7 +178,7 @@ ${citationBlock(input, lang)}
 ${sourcesList(input, lang)}
 `;
   const head = `${alternateLinks(base)}\n<script type="application/ld+json">${jsonForScript(schemaOrgDataset(input, lang))}</script>`;
-  return renderPage({ lang, title: datasetText.title[lang], body, head, baseIri: base });
+  return renderPage({ lang, title: datasetText.title[lang], body, head, baseIri: base, current: 'home' });
 }
 
 /** The catalogue for people: the same facts as the RDF, with links to the RDF formats. */
@@ -207,5 +219,5 @@ ${downloadsTable(input, lang)}
 <li>${link(iri.apiEndpoint, de ? 'REST-Schnittstelle' : 'REST API')} <span class="muted">(${link(iri.openApi, 'OpenAPI')})</span></li>
 </ul>
 `;
-  return renderPage({ lang, title: datasetText.catalogueTitle[lang], body, head: alternateLinks(base), baseIri: base });
+  return renderPage({ lang, title: datasetText.catalogueTitle[lang], body, head: alternateLinks(base), baseIri: base, current: 'catalogue' });
 }
