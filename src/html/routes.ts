@@ -4,7 +4,9 @@ import fastifyStatic from '@fastify/static';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import type { ReadPathOptions } from '../http/read-path.js';
+import { errors } from '../errors.js';
 import { pageLanguage } from './format.js';
 import { organisationGraph } from './network-graph.js';
 import { graphSvg } from './network-svg.js';
@@ -42,6 +44,14 @@ export async function htmlRoutes(app: FastifyInstance, options: ReadPathOptions)
     const lang = pageLanguage(request.query.lang, request.headers['accept-language']);
     void reply.header('Vary', 'Accept-Language');
     return organisationGraph(state.current.store, config.baseIri, lang);
+  });
+
+  // The REST API's query files, so that the API documentation can link to the SPARQL behind each endpoint.
+  app.get<{ Params: { file: string } }>('/queries/:file', async (request, reply) => {
+    const name = /^([a-z0-9][a-z0-9-]*)\.rq$/.exec(request.params.file)?.[1];
+    const text = name ? await readFile(path.join(config.queriesDir, `${name}.rq`), 'utf8').catch(() => undefined) : undefined;
+    if (text === undefined) throw errors.notFound(`There is no query file ${request.params.file}.`);
+    return reply.type('text/plain; charset=utf-8').send(text);
   });
 
   // The picture as a file: what a link preview shows (og:image). SVG, because it is drawn without a browser.
