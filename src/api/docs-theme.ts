@@ -23,9 +23,24 @@ export function docsTheme(baseIri: string): Record<string, unknown> {
   document.body.insertBefore(holder.firstChild, document.body.firstChild);
   var main = document.getElementById('swagger-ui');
   if (main) main.setAttribute('role', 'main');
+  // Swagger UI renders late and re-renders often; each time, mend what assistive technology trips over:
+  // the path inside each operation's button is also a link (a link inside a button), the server list has no name.
+  function mend() {
+    document.querySelectorAll('.opblock-summary-control a.nostyle').forEach(function (link) {
+      while (link.firstChild) link.parentNode.insertBefore(link.firstChild, link);
+      link.remove();
+    });
+    document.querySelectorAll('select#servers:not([aria-label])').forEach(function (select) { select.setAttribute('aria-label', 'Server'); });
+  }
+  new MutationObserver(mend).observe(document.body, { childList: true, subtree: true });
 })();`;
   const css = `body{margin:0;background:#fff}
 .swagger-ui .topbar{display:none}
+.swagger-ui .info .title small{background:#4b5563}
+.swagger-ui .info .title small.version-stamp{background:#3d6b00}
+.swagger-ui .info .url,.swagger-ui .info .base-url{color:#3b4151}
+.swagger-ui a.link,.swagger-ui .info a{color:#0a58a8}
+.swagger-ui .opblock.opblock-get .opblock-summary-method{background:#1d5f9e}
 .swagger-ui .information-container .info{margin:1.5rem 0}
 .swagger-ui .wrapper{max-width:64rem;padding:0 1.5rem;box-sizing:border-box}
 .swagger-ui .opblock .opblock-summary{flex-wrap:wrap}

@@ -82,6 +82,6 @@ export function graphSvg(graph: OrganisationGraph, options: SvgOptions): Html {
     }</a>`;
   });
   const ns = standalone ? raw(' xmlns="http://www.w3.org/2000/svg"') : '';
-  return html`<svg${ns} class="network" viewBox="${minX} ${minY} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}" role="img" aria-label="${title}" font-family="system-ui, sans-serif" font-size="${radialLabels ? 13 : 11}" fill="#1c2230"><title>${title}</title>${standalone ? raw('<rect x="-10000" y="-10000" width="20000" height="20000" fill="#fff"/>') : ''}<g>${lines}</g><g>${circles}</g></svg>`;
+  return html`<svg${ns} class="network" viewBox="${minX} ${minY} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}" role="group" aria-label="${title}" font-family="system-ui, sans-serif" font-size="${radialLabels ? 13 : 11}" fill="#1c2230"><title>${title}</title>${standalone ? raw('<rect x="-10000" y="-10000" width="20000" height="20000" fill="#fff"/>') : ''}<g>${lines}</g><g>${circles}</g></svg>`;
 }
 

@@ -171,7 +171,7 @@ function axisSvg(items: Labelled[], lang: PageLanguage, title: string): Html {
     const x2 = x((item.end ?? item.start).to + 1);
     return html`<a href="${item.href}"><rect x="${x1}" y="${top + lane[i]! * 14}" width="${Math.max(2.5, x2 - x1)}" height="10" rx="2" fill="${kindColour[item.kind]}"><title>${`${item.label} · ${kindText[lang][item.kind]} · ${dateText(item.start, lang)}${item.end ? ` – ${dateText(item.end, lang)}` : ''}`}</title></rect></a>`;
   });
-  return html`<svg class="timeline-axis" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${title}" font-family="system-ui, sans-serif" font-size="12" fill="#5d6677">${ticks}${bars}</svg>`;
+  return html`<svg class="timeline-axis" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-label="${title}" font-family="system-ui, sans-serif" font-size="12" fill="#5d6677">${ticks}${bars}</svg>`;
 }
 
 /** The timeline section: the axis picture, then the same items as a list in date order. */

@@ -3,7 +3,7 @@ import { DataFactory, type Store } from 'n3';
 import type { Literal, Quad, Term } from '@rdfjs/types';
 import { escapeHtml, jsonForScript, renderPage } from '../html/layout.js';
 import { humanValue, isTemporal, type PageLanguage } from '../html/format.js';
-import { ns, prefixes } from '../rdf/namespaces.js';
+import { allPrefixes, ns, prefixes } from '../rdf/namespaces.js';
 import { literalsOf } from '../store/literals.js';
 import type { Description } from './describe.js';
 import { kindLabels } from '../rdf/kinds.js';
@@ -103,9 +103,25 @@ const headerProperties = new Set([`${prefixes.rdfs}label`, `${prefixes.skos}pref
 const hiddenProperties = new Set([`${prefixes.schema}position`]);
 const hiddenOwnProperties = new Set(['fileName']);
 
-/** Notes written for data modellers name terms in brackets ("(org:memberOf)"); the page leaves those out. */
-export function withoutTermNames(text: string): string {
-  return text.replace(/\s*\((?:[a-z][a-zA-Z]*:[A-Za-z][\w-]*)(?:,\s*[a-z][a-zA-Z]*:[A-Za-z][\w-]*)*\)/g, '');
+/**
+ * Notes written for data modellers name terms ("hence org:memberOf", "(schema:attendee)"). The page leaves
+ * bracketed term names out and says the others in words, by the term's label ("hence “member of”").
+ */
+export function termsInWords(text: string, ctx: Pick<PageContext, 'store' | 'lang' | 'baseIri'>): string {
+  const known = allPrefixes(ctx.baseIri);
+  const term = /(?<![\w/])([a-z][a-zA-Z]*):([A-Za-z][\w-]*[A-Za-z0-9])/g;
+  const withoutBrackets = text.replace(/\s*\((?:[a-z][a-zA-Z]*:[A-Za-z][\w-]*)(?:(?:,\s*|\s+(?:and|und|or|oder)\s+)[a-z][a-zA-Z]*:[A-Za-z][\w-]*)*\)/g, (match) => {
+    const names = [...match.matchAll(term)];
+    return names.every((n) => known[n[1] as keyof typeof known] !== undefined) ? '' : match;
+  });
+  return withoutBrackets.replace(term, (match, prefix: string, local: string) => {
+    const ns = known[prefix as keyof typeof known];
+    if (ns === undefined) return match;
+    const iri = `${ns}${local}`;
+    const label = propertyLabels[iri]?.[ctx.lang] ?? classLabels[iri]?.[ctx.lang] ?? labelOf(ctx.store, iri, ctx.lang, ctx.baseIri);
+    const words = label.includes(':') ? local.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : label;
+    return ctx.lang === 'de' ? `„${words}“` : `“${words}”`;
+  });
 }
 /** Order of the facts table: names first, then descriptions and dates, then everything else, notes last. */
 const factOrder = [
@@ -173,7 +189,7 @@ function literalHtml(literal: Literal, ctx: PageContext): string {
   if (human !== undefined) return `<data value="${escapeHtml(literal.value)}">${escapeHtml(human)}</data>`;
   if (literal.language !== '') {
     const tag = literal.language === ctx.lang ? '' : ` <span class="lang">${escapeHtml(literal.language)}</span>`;
-    return `<span lang="${escapeHtml(literal.language)}">${escapeHtml(withoutTermNames(literal.value))}</span>${tag}`;
+    return `<span lang="${escapeHtml(literal.language)}">${escapeHtml(termsInWords(literal.value, ctx))}</span>${tag}`;
   }
   const known = datatype === `${prefixes.xsd}string` || datatype === `${prefixes.rdf}langString`;
   return `${escapeHtml(literal.value)}${known ? '' : ` <span class="datatype">${escapeHtml(shortIri(datatype))}</span>`}`;

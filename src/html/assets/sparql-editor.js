@@ -56,6 +56,26 @@
     yasgui.addTab(i === 0, { name: tab.name, yasqe: { value: query }, requestConfig: requestConfig });
   });
 
+  // YASGUI's tab strip and editor miss a few names and roles that screen readers need; add them after every render.
+  var tabsRoot = document.getElementById('yasgui');
+  function mend() {
+    tabsRoot.querySelectorAll('.tabsList').forEach(function (list) {
+      // Only tabs may sit in a tab list: the "new tab" button moves just after it.
+      Array.prototype.slice.call(list.children).forEach(function (child) {
+        if (!child.classList.contains('tab') && !child.querySelector('[role="tab"]')) list.parentNode.insertBefore(child, list.nextSibling);
+      });
+    });
+    tabsRoot.querySelectorAll('[role="tab"][aria-controls]').forEach(function (tab) {
+      if (!document.getElementById(tab.getAttribute('aria-controls'))) tab.removeAttribute('aria-controls');
+    });
+    tabsRoot.querySelectorAll('.tab input[type="text"]:not([aria-label])').forEach(function (input) { input.setAttribute('aria-label', 'Tab name'); });
+    tabsRoot.querySelectorAll('input.autocomplete:not([aria-label])').forEach(function (input) { input.setAttribute('aria-label', 'SPARQL endpoint'); });
+    tabsRoot.querySelectorAll('.CodeMirror textarea:not([aria-label])').forEach(function (area) { area.setAttribute('aria-label', 'SPARQL query'); });
+    tabsRoot.querySelectorAll('.CodeMirror-scroll:not([tabindex="0"])').forEach(function (scroll) { scroll.setAttribute('tabindex', '0'); });
+  }
+  mend();
+  new MutationObserver(mend).observe(tabsRoot, { childList: true, subtree: true });
+
   // Errors: the endpoint answers application/problem+json with the line and column; show them in words and mark the spot.
   var box = document.getElementById('query-error');
   var marks = [];
