@@ -2,7 +2,7 @@
 import { DataFactory, type Store } from 'n3';
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import type { PageLanguage } from './format.js';
-import { labelOf } from '../linked-data/html-pages.js';
+import { labelOf } from '../linked-data/page-labels.js';
 import { docPathOf, pagePath } from '../linked-data/paths.js';
 import { ns, prefixes } from '../rdf/namespaces.js';
 

@@ -3,7 +3,7 @@ import { DataFactory, type Store } from 'n3';
 import type { Literal, Term } from '@rdfjs/types';
 import { humanValue, type PageLanguage } from './format.js';
 import { html, type Html } from './template.js';
-import { labelOf } from '../linked-data/html-pages.js';
+import { labelOf } from '../linked-data/page-labels.js';
 import { docPathOf, pagePath } from '../linked-data/paths.js';
 import { ns, prefixes } from '../rdf/namespaces.js';
 

@@ -3,7 +3,7 @@ import { kindLabels } from '../rdf/kinds.js';
 import { jsonForScript, renderPage } from '../html/layout.js';
 import { formatDate, formatNumber, humanValue, type PageLanguage } from '../html/format.js';
 import { html, raw, type Html } from '../html/template.js';
-import { labelOf } from '../linked-data/html-pages.js';
+import { labelOf } from '../linked-data/page-labels.js';
 import { compactIri } from '../rdf/namespaces.js';
 import type { Config } from '../config.js';
 import type { Dump } from './dumps.js';
