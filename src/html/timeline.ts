@@ -146,32 +146,61 @@ interface Labelled extends TimelineItem {
   href: string;
 }
 
+/**
+ * Years that are drawn: all from the first to the last, except a long empty stretch (EUROCITIES founded in
+ * 1986, everything else after 2015), which is cut out and marked, so the busy years keep their width.
+ */
+function drawnYears(items: Labelled[]): { years: number[]; cutAfter?: number } {
+  const first = new Date(Math.min(...items.map((i) => i.start.from))).getUTCFullYear();
+  const last = new Date(Math.max(...items.map((i) => (i.end ?? i.start).to))).getUTCFullYear();
+  const used = new Set<number>();
+  for (const i of items) for (let y = new Date(i.start.from).getUTCFullYear(); y <= new Date((i.end ?? i.start).to).getUTCFullYear(); y++) used.add(y);
+  const sorted = [...used].sort((a, b) => a - b);
+  let cut: [number, number] | undefined;
+  for (let k = 1; k < sorted.length; k++) {
+    const gap = sorted[k]! - sorted[k - 1]! - 1;
+    if (gap >= 6 && gap > (last - first + 1) * 0.4 && (!cut || gap > cut[1] - cut[0])) cut = [sorted[k - 1]!, sorted[k]!];
+  }
+  const years: number[] = [];
+  for (let y = first; y <= last; y++) if (!cut || y <= cut[0] || y >= cut[1]) years.push(y);
+  return cut ? { years, cutAfter: cut[0] } : { years };
+}
+
 /** The time axis: years as ticks, each item a bar exactly as long as its dates cover (a month is a month wide). */
 function axisSvg(items: Labelled[], lang: PageLanguage, title: string): Html {
-  const firstYear = new Date(Math.min(...items.map((i) => i.start.from))).getUTCFullYear();
-  const lastYear = new Date(Math.max(...items.map((i) => (i.end ?? i.start).to))).getUTCFullYear();
-  const from = Date.UTC(firstYear, 0, 1);
-  const to = Date.UTC(lastYear + 1, 0, 1);
+  const { years, cutAfter } = drawnYears(items);
   const width = 1000;
-  const x = (t: number) => Math.round(((t - from) / (to - from)) * width * 10) / 10;
-  const lane = lanes(items, (to - from) / 120);
+  const slot = width / (years.length + (cutAfter === undefined ? 0 : 0.6));
+  // A moment's x: its year's slot plus the fraction of that year gone by; the cut takes a narrow gap.
+  const x = (t: number) => {
+    const date = new Date(t);
+    const year = date.getUTCFullYear();
+    const index = years.indexOf(year);
+    const yearStart = Date.UTC(year, 0, 1);
+    const fraction = (t - yearStart) / (Date.UTC(year + 1, 0, 1) - yearStart);
+    const offset = cutAfter !== undefined && year > cutAfter ? 0.6 : 0;
+    return Math.round((Math.max(0, index) + offset + fraction) * slot * 10) / 10;
+  };
+  const lane = lanes(items, (Date.UTC(years.at(-1)! + 1, 0, 1) - Date.UTC(years[0]!, 0, 1)) / 120);
   const rows = Math.max(...lane) + 1;
   const top = 26;
   const height = top + rows * 14 + 6;
-  const years = lastYear - firstYear + 1;
-  const step = years > 24 ? 5 : years > 12 ? 2 : 1;
-  const ticks = [];
-  for (let y = firstYear; y <= lastYear + 1; y++) {
+  const step = years.length > 24 ? 5 : years.length > 12 ? 2 : 1;
+  const ticks = years.map((y, k) => {
     const tx = x(Date.UTC(y, 0, 1));
-    ticks.push(html`<line x1="${tx}" y1="${top - 6}" x2="${tx}" y2="${height}" stroke="#e2e6ee"/>`);
-    if ((y - firstYear) % step === 0 && y <= lastYear) ticks.push(html`<text x="${tx + 3}" y="14">${y}</text>`);
-  }
+    const label = k % step === 0 || y === cutAfter || y === years.at(-1) ? html`<text x="${tx + 3}" y="14">${y}</text>` : '';
+    return html`<line x1="${tx}" y1="${top - 6}" x2="${tx}" y2="${height}" stroke="#e2e6ee"/>${label}`;
+  });
+  const cutMark =
+    cutAfter === undefined
+      ? ''
+      : html`<text x="${x(Date.UTC(cutAfter, 11, 31)) + slot * 0.3}" y="${top + 8}" font-size="18" fill="#5d6677" text-anchor="middle" aria-hidden="true">⋯</text>`;
   const bars = items.map((item, i) => {
     const x1 = x(item.start.from);
-    const x2 = x((item.end ?? item.start).to + 1);
-    return html`<a href="${item.href}"><rect x="${x1}" y="${top + lane[i]! * 14}" width="${Math.max(2.5, x2 - x1)}" height="10" rx="2" fill="${kindColour[item.kind]}"><title>${`${item.label} · ${kindText[lang][item.kind]} · ${dateText(item.start, lang)}${item.end ? ` – ${dateText(item.end, lang)}` : ''}`}</title></rect></a>`;
+    const x2 = x((item.end ?? item.start).to);
+    return html`<a href="${item.href}"><rect x="${x1}" y="${top + lane[i]! * 14}" width="${Math.max(2.5, Math.round((x2 - x1) * 10) / 10)}" height="10" rx="2" fill="${kindColour[item.kind]}"><title>${`${item.label} · ${kindText[lang][item.kind]} · ${dateText(item.start, lang)}${item.end ? ` – ${dateText(item.end, lang)}` : ''}`}</title></rect></a>`;
   });
-  return html`<svg class="timeline-axis" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-label="${title}" font-family="system-ui, sans-serif" font-size="12" fill="#5d6677">${ticks}${bars}</svg>`;
+  return html`<svg class="timeline-axis" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="group" aria-label="${title}" font-family="system-ui, sans-serif" font-size="12" fill="#5d6677">${ticks}${cutMark}${bars}</svg>`;
 }
 
 /** The timeline section: the axis picture, then the same items as a list in date order. */

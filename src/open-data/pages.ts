@@ -211,7 +211,12 @@ ${citationBlock(input, lang)}
 <p>${de ? 'Lizenz' : 'Licence'}: ${link(config.datasetLicense, licenceName(config.datasetLicense))}. ${creditText(input.sources[lang], lang)}</p>
 ${sourcesList(input, lang)}
 `;
+  // Link previews show the picture of the networks (server-drawn SVG: see /explore.svg).
   const head = html`${alternateLinks(base)}
+<meta property="og:title" content="${datasetText.title[lang]}">
+<meta property="og:description" content="${datasetText.description[lang]}">
+<meta property="og:image" content="${base}explore.svg${de ? '?lang=de' : ''}">
+<meta property="og:image:type" content="image/svg+xml">
 <script type="application/ld+json">${raw(jsonForScript(schemaOrgDataset(input, lang)))}</script>`;
   return renderPage({ lang, title: datasetText.title[lang], body, head, baseIri: base, current: 'home' });
 }

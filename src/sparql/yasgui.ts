@@ -18,6 +18,22 @@ interface ExampleQuery {
   query: string;
 }
 
+/**
+ * A tab's name from its file name ("1-cities-in-iash-and-cities4refugees" → "Cities in IASH and Cities4Refugees"):
+ * each word is written as the query's own comments write it, so names keep their capitals.
+ */
+function tabName(fileName: string, text: string): string {
+  const comments = text.split(/\r?\n/).filter((l) => l.startsWith('#')).join(' ');
+  const words = fileName.replace(/^\d+-/, '').split('-').map((word) => {
+    // A name is written the same way wherever it occurs ("Berlin", "IASH"); "In" at a sentence start is not a name.
+    const spellings = new Set([...comments.matchAll(new RegExp(`(?<![#.?!]\\s*)\\b${word.replace(/[^a-z0-9]/gi, '')}\\b`, 'gi'))].map((m) => m[0]));
+    const [spelled] = spellings;
+    return spellings.size === 1 && spelled !== spelled!.toLowerCase() ? spelled! : word;
+  });
+  const name = words.join(' ');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 /** The address the example files are written against; the page puts the service's own base IRI there. */
 export const EXAMPLE_BASE = 'http://localhost:3000/';
 
@@ -26,7 +42,7 @@ export const EXAMPLE_BASE = 'http://localhost:3000/';
  * reader's language). The REST API's own files in queries/ are UNION-shaped for merging and stay out of the
  * editor; the API reads only the top folder, so it never sees these.
  */
-export async function exampleQueries(queriesDir: string, baseIri = EXAMPLE_BASE): Promise<ExampleQuery[]> {
+export async function exampleQueries(queriesDir: string): Promise<ExampleQuery[]> {
   const dir = path.join(queriesDir, 'examples');
   let files: string[];
   try {
@@ -38,8 +54,7 @@ export async function exampleQueries(queriesDir: string, baseIri = EXAMPLE_BASE)
   for (const file of files) {
     const text = await readFile(path.join(dir, file), 'utf8').catch(() => undefined);
     if (text === undefined || text.trim() === '') continue;
-    const name = path.basename(file, '.rq').replace(/^\d+-/, '').replace(/-/g, ' ');
-    examples.push({ name, query: text.trim().split(EXAMPLE_BASE).join(baseIri) });
+    examples.push({ name: tabName(path.basename(file, '.rq'), text), query: text.trim() });
   }
   return examples;
 }
