@@ -74,6 +74,20 @@ describe('the explore page', () => {
       expect(drawn.memberships).toBe(Number(memberships!.n));
       expect(drawn.nodes).toBeGreaterThan(10);
 
+      // Only around one network: the network and its members stay, everything else goes.
+      const network = `${base}id/network/moving-cities`;
+      const members = (await select(`${PREFIXES} SELECT DISTINCT ?m WHERE { ?m org:memberOf <${network}> ; a org:Organization }`)).map((r) => r.m!);
+      await page.locator('#explore-network').selectOption(network);
+      // Cytoscape.js applies the style on its next frame, hence the polling.
+      const visible = () =>
+        page.evaluate(() => {
+          const cy = (window as unknown as { exploreGraph: { nodes(s: string): { map<T>(f: (n: { id(): string }) => T): T[] } } }).exploreGraph;
+          return cy.nodes(':visible').map((n) => n.id()).sort();
+        });
+      await expect.poll(visible).toEqual([network, ...members].sort());
+      await page.locator('#explore-network').selectOption('');
+      await expect.poll(() => page.evaluate(() => (window as unknown as { exploreGraph: { nodes(s: string): { length: number } } }).exploreGraph.nodes(':visible').length)).toBe(Number(orgs!.n));
+
       // Hover shows the name; a click on Berlin's dot opens Berlin's page.
       const point = await page.evaluate((berlin) => {
         const cy = (window as unknown as { exploreGraph: { getElementById(id: string): { renderedPosition(): { x: number; y: number } } } }).exploreGraph;

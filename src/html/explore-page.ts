@@ -15,6 +15,7 @@ const text = {
     picture: 'Who belongs to which network, who works with whom, and who funds whom',
     legend: 'Lines',
     noscript: 'Without JavaScript the picture cannot be filtered; every dot is still a link.',
+    list: 'Every organisation in the picture, as a list',
   },
   de: {
     title: 'Die Netzwerke als Bild',
@@ -25,6 +26,7 @@ const text = {
     picture: 'Wer zu welchem Netzwerk gehört, wer mit wem arbeitet und wer wen fördert',
     legend: 'Linien',
     noscript: 'Ohne JavaScript lässt sich das Bild nicht filtern; jeder Punkt ist trotzdem ein Link.',
+    list: 'Alle Organisationen im Bild als Liste',
   },
 } as const;
 
@@ -33,6 +35,15 @@ function hubs(graph: OrganisationGraph, lang: PageLanguage): Array<{ id: string;
   const withMembers = new Set(graph.edges.filter((e) => e.kind === 'member' || e.kind === 'partner').map((e) => e.target));
   const collator = new Intl.Collator(lang);
   return graph.nodes.filter((n) => withMembers.has(n.id)).map((n) => ({ id: n.id, label: n.label })).sort((a, b) => collator.compare(a.label, b.label));
+}
+
+/** The same organisations as a list by kind: for keyboards and screen readers, which cannot use the canvas. */
+function listByKind(graph: OrganisationGraph, lang: PageLanguage) {
+  const collator = new Intl.Collator(lang);
+  return nodeKinds
+    .map((kind) => ({ kind, nodes: graph.nodes.filter((n) => n.kind === kind).sort((a, b) => collator.compare(a.label, b.label)) }))
+    .filter((group) => group.nodes.length > 0)
+    .map((group) => html`<h2 class="small">${kindNames[lang][group.kind]}</h2><ul>${group.nodes.map((n) => html`<li><a href="${n.href}">${n.label}</a></li>`)}</ul>`);
 }
 
 export function explorePage(graph: OrganisationGraph, lang: PageLanguage, baseIri: string): string {
@@ -65,6 +76,7 @@ export function explorePage(graph: OrganisationGraph, lang: PageLanguage, baseIr
 <figcaption><span class="muted small">${t.legend}:</span> <ul class="edge-legend">${legend}</ul></figcaption>
 </figure>
 <noscript><p class="muted small">${t.noscript}</p></noscript>
+<details class="explore-list"><summary>${t.list}</summary>${listByKind(graph, lang)}</details>
 <script type="application/json" id="explore-labels">${raw(jsonForScript({ kinds: kindNames[lang], edges: edgeNames[lang], colours: kindColours }))}</script>`;
   return renderPage({ lang, title: t.title, head: String(head), body: String(body), baseIri, current: 'explore' });
 }

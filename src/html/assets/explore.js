@@ -67,7 +67,8 @@
           node.toggleClass('hidden', !kinds[node.data('kind')] || !aroundNetwork);
         });
       });
-      var visible = cy.nodes(':visible');
+      // By class, not ':visible': the style that hides them is applied on the next frame.
+      var visible = cy.nodes().filter(function (node) { return !node.hasClass('hidden'); });
       if (visible.length > 0) cy.fit(visible, 30);
     }
     form.addEventListener('change', applyFilters);
