@@ -53,7 +53,9 @@
   });
   config.tabs.forEach(function (tab, i) {
     var query = tab.query.replace(/VALUES \?language \{ "en" \}/g, 'VALUES ?language { "' + language + '" }');
-    yasgui.addTab(i === 0, { name: tab.name, yasqe: { value: query }, requestConfig: requestConfig });
+    // "Simple view": values as people read them, without the ^^xsd:integer and @en decorations; long names wrap.
+    var yasr = { response: undefined, settings: { selectedPlugin: 'table', pluginsConfig: { table: { compact: true, isEllipsed: false } } } };
+    yasgui.addTab(i === 0, { name: tab.name, yasqe: { value: query }, yasr: yasr, requestConfig: requestConfig });
   });
 
   // YASGUI's tab strip and editor miss a few names and roles that screen readers need; add them after every render.
