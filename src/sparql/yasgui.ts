@@ -7,6 +7,7 @@ import { html, raw } from '../html/template.js';
 import { allPrefixes } from '../rdf/namespaces.js';
 import { kindLabels } from '../rdf/kinds.js';
 import { pagePath } from '../linked-data/paths.js';
+import type { PageLanguage } from '../html/format.js';
 
 /** The folder of YASGUI's built files (yasgui.min.js, yasgui.min.css). */
 export const yasguiDist = path.dirname(createRequire(import.meta.url).resolve('@zazuko/yasgui'));
@@ -80,8 +81,9 @@ export function editorPrefixes(baseIri: string): Record<string, string> {
  * - YASQE's class and property completion asks Linked Open Vocabularies (lov.linkeddata.es) by default;
  *   here it completes from the terms this graph uses, fetched once from this endpoint.
  * The examples are written against http://localhost:3000/; the page puts the configured base IRI there.
+ * `lang` is the page's language (the route may pass pageLanguage(); English when it does not).
  */
-export function yasguiPage(baseIri: string, endpoint: string, examples: ExampleQuery[]): string {
+export function yasguiPage(baseIri: string, endpoint: string, examples: ExampleQuery[], lang: PageLanguage = 'en'): string {
   const tabs = (examples.length > 0 ? examples : [{ name: 'graphs', query: DEFAULT_QUERY }]).map((tab) => ({
     name: tab.name,
     query: tab.query.split(EXAMPLE_BASE).join(baseIri),
@@ -90,12 +92,19 @@ export function yasguiPage(baseIri: string, endpoint: string, examples: ExampleQ
   const head = html`<link rel="stylesheet" href="/sparql/yasgui/yasgui.min.css">
 <script src="/sparql/yasgui/yasgui.min.js"></script>
 <script src="${root}assets/sparql-editor.js" defer></script>`;
-  const body = html`<h1>SPARQL</h1>
-<p class="muted small">Ask the graph your own questions in SPARQL, the query language of Linked Data. Each tab holds one example
+  const intro =
+    lang === 'de'
+      ? html`Stellen Sie dem Graphen eigene Fragen in SPARQL, der Abfragesprache für Linked Data. Jeder Reiter enthält ein
+Beispiel, das eine Zeile je Ding liefert; ändern Sie es und starten Sie es mit dem Pfeil. Die Beispiele liegen auch als
+Dateien im Ordner <code>queries/examples/</code> des Projekts. Endpunkt: <code>${endpoint}</code> (nur lesend).`
+      : html`Ask the graph your own questions in SPARQL, the query language of Linked Data. Each tab holds one example
 that answers one row per thing; change it and press the run button. The examples are also files in the project's
-<code>queries/examples/</code> folder. Endpoint: <code>${endpoint}</code> (read-only).</p>
+<code>queries/examples/</code> folder. Endpoint: <code>${endpoint}</code> (read-only).`;
+  const body = html`<h1>SPARQL</h1>
+<p class="muted small">${intro}</p>
 <div id="query-error" class="query-error" role="alert" hidden></div>
 <div id="yasgui"></div>
 <script type="application/json" id="sparql-examples">${raw(jsonForScript({ tabs, prefixes: editorPrefixes(baseIri) }))}</script>`;
-  return renderPage({ lang: 'en', title: 'SPARQL query editor', head: String(head), body: String(body), baseIri, current: 'sparql', wide: true });
+  const title = lang === 'de' ? 'SPARQL-Abfragen' : 'SPARQL query editor';
+  return renderPage({ lang, title, head, body, baseIri, current: 'sparql', wide: true });
 }

@@ -5,9 +5,10 @@
   var endpoint = location.origin + location.pathname;
   var requestConfig = { endpoint: endpoint, method: 'POST' };
   var Yasqe = Yasgui.Yasqe;
-  // The examples name things in one language, set on their `VALUES ?language { "en" }` line: the browser's, when it is German.
-  var language = (navigator.languages || [navigator.language || 'en']).some(function (l) { return /^de\b/i.test(l); }) &&
-    !(navigator.languages || []).slice(0, 1).some(function (l) { return /^en\b/i.test(l); }) ? 'de' : 'en';
+  // The examples name things in one language, set on their `VALUES ?language { "en" }` line: the page's when it is
+  // German, else the browser's first choice.
+  var first = (navigator.languages && navigator.languages[0]) || navigator.language || 'en';
+  var language = document.documentElement.lang === 'de' || /^de\b/i.test(first) ? 'de' : 'en';
 
   var termQueries = {
     property: 'SELECT DISTINCT ?term WHERE { ?s ?term ?o }',
