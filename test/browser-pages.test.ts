@@ -184,19 +184,20 @@ describe('every page type', () => {
 });
 
 describe('every resource page in plain words', () => {
-  it('shows no property IRI, no prefixed name and no ISO date in its visible text', async () => {
+  it('shows no property IRI, no prefixed name and no ISO date in its visible text, and fits 390 px', async () => {
     const things = (await select(`SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER (isIRI(?s) && STRSTARTS(STR(?s), "${base}id/")) }`)).map((r) => r.s!);
     const properties = (await select('SELECT DISTINCT ?p WHERE { ?s ?p ?o }')).map((r) => r.p!);
     expect(things.length).toBeGreaterThan(50);
     const prefixed = /(?<![\w/])(org|cn|schema|skos|rdfs|rdf|owl|prov|dct|dcat|foaf|xsd|time|void):[A-Za-z]/;
     const isoDate = /\b\d{4}-\d{2}(-\d{2})?\b/;
-    const { page, close } = await openPage(1280);
+    const { page, close } = await openPage(390);
     const problems: string[] = [];
     try {
       for (const iri of things) {
         await page.goto(iri.replace(`${base}id/`, `${base}doc/`));
-        const text = await page.evaluate(() => document.body.innerText);
+        const [text, width] = await page.evaluate(() => [document.body.innerText, document.documentElement.scrollWidth] as const);
         const where = iri.slice(base.length);
+        if (width > 390) problems.push(`${where}: ${width} px wide`);
         const property = properties.find((p) => text.includes(p));
         if (property) problems.push(`${where}: shows the property IRI ${property}`);
         const name = prefixed.exec(text);
