@@ -6,10 +6,19 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/server.js';
+import * as chromiumSupport from './support/chromium.js';
 import { launchChromium } from './support/chromium.js';
 import { freePort } from './support/net.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Skipped (with a notice) where the Chromium helper says there is no browser. Read through the module
+ * namespace so this file works with the helper before and after it learnt to skip.
+ */
+const support = chromiumSupport as { skipBrowserTests?: boolean; reportSkippedBrowserTests?: (file: string) => void };
+const skipBrowserTests = support.skipBrowserTests ?? false;
+support.reportSkippedBrowserTests?.('test/browser-pages.test.ts');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let app: FastifyInstance;
@@ -56,7 +65,7 @@ async function openPage(width: number): Promise<{ page: Page; errors: string[]; 
   return { page, errors, close: () => context.close() };
 }
 
-describe('the explore page', () => {
+describe.skipIf(skipBrowserTests)('the explore page', () => {
   it('draws every organisation and every membership the graph holds, without console errors, and a click opens the page', async () => {
     const [orgs] = await select(`${PREFIXES} SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a org:Organization FILTER isIRI(?o) }`);
     const [memberships] = await select(
@@ -121,7 +130,7 @@ describe('the explore page', () => {
   });
 });
 
-describe("Berlin's page", () => {
+describe.skipIf(skipBrowserTests)("Berlin's page", () => {
   it('shows its dated events on the timeline in date order, each date as precise as the data', async () => {
     const events = await select(`${PREFIXES} SELECT DISTINCT ?e ?d WHERE { ?e a schema:Event ; schema:startDate ?d ; ?p <${base}id/city/berlin> }`);
     expect(events.length).toBeGreaterThan(1);
@@ -159,7 +168,7 @@ const pageTypes: Array<[string, string]> = [
   ['catalogue', '/dataset'],
 ];
 
-describe('every page type', () => {
+describe.skipIf(skipBrowserTests)('every page type', () => {
   it('fits 390 px without horizontal scrolling and has no serious or critical accessibility violation (axe-core)', async () => {
     const { page, close } = await openPage(390);
     const problems: string[] = [];
@@ -183,7 +192,7 @@ describe('every page type', () => {
   }, 120_000);
 });
 
-describe('every resource page in plain words', () => {
+describe.skipIf(skipBrowserTests)('every resource page in plain words', () => {
   it('shows no property IRI, no prefixed name and no ISO date in its visible text, and fits 390 px', async () => {
     const things = (await select(`SELECT DISTINCT ?s WHERE { ?s ?p ?o FILTER (isIRI(?s) && STRSTARTS(STR(?s), "${base}id/")) }`)).map((r) => r.s!);
     const properties = (await select('SELECT DISTINCT ?p WHERE { ?s ?p ?o }')).map((r) => r.p!);
