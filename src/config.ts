@@ -1,6 +1,7 @@
 // One validated, frozen Config object built from the environment; nothing else reads process.env.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 
 export interface Config {
   /** TCP port to listen on (PORT). */
@@ -23,10 +24,28 @@ export interface Config {
   readonly maxResultRows: number;
   /** Maximum request body size in bytes (MAX_BODY_BYTES). */
   readonly maxBodyBytes: number;
-  /** Queries allowed to run at once; more get 503 with Retry-After (MAX_CONCURRENT_QUERIES). */
+  /** Time a client has to send its whole request, headers and body; slower ones get 408 and are closed (REQUEST_TIMEOUT_MS). */
+  readonly requestTimeoutMs: number;
+  /** A connection silent this long is closed; longer than the query timeout, so a running query keeps its socket (CONNECTION_TIMEOUT_MS). */
+  readonly connectionTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this (KEEP_ALIVE_TIMEOUT_MS). */
+  readonly keepAliveTimeoutMs: number;
+  /** Open connections at most; further ones are closed at once, so sockets cannot exhaust file descriptors (MAX_CONNECTIONS). */
+  readonly maxConnections: number;
+  /** Queries admitted at once, running or waiting for a worker; more get 503 with Retry-After (MAX_CONCURRENT_QUERIES). */
   readonly maxConcurrentQueries: number;
-  /** Worker threads that execute queries (QUERY_WORKERS). */
+  /** Worker threads that execute any query (QUERY_WORKERS; default: the number of CPUs). */
   readonly queryWorkers: number;
+  /** Further worker threads kept for the REST API's canned queries (API_QUERY_WORKERS). */
+  readonly apiQueryWorkers: number;
+  /** Longest wait for a free worker before 503 with Retry-After (QUERY_QUEUE_WAIT_MS). */
+  readonly queueWaitMs: number;
+  /** Largest response body of one query, in bytes (MAX_RESULT_BYTES); more is a 422. */
+  readonly maxResultBytes: number;
+  /** V8 heap limit of one query worker, in MB (QUERY_WORKER_MEMORY_MB). */
+  readonly workerMemoryMb: number;
+  /** Memory for cached SPARQL answers, in bytes (SPARQL_CACHE_BYTES); 0 turns the cache off. */
+  readonly sparqlCacheBytes: number;
   /** SERVICE endpoints a query may call; empty means SERVICE is refused (SERVICE_ALLOW_LIST, comma-separated). */
   readonly serviceAllowList: readonly string[];
   /** Licence IRI of the dataset (DATASET_LICENSE). */
@@ -85,6 +104,19 @@ function optionalFolder(env: Env, name: string, fallback: string): string | null
   return env[name] === 'none' ? null : folder(env, name, fallback);
 }
 
+/**
+ * Connection limits. A client trickling its body is closed after REQUEST_TIMEOUT_MS; the cap on connections
+ * stays below the usual limit of 1024 file descriptors, leaving room for workers, data files and logs.
+ */
+function connectionLimits(env: Env) {
+  return {
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
+    connectionTimeoutMs: integer(env, 'CONNECTION_TIMEOUT_MS', 60_000, 200, 3_600_000),
+    keepAliveTimeoutMs: integer(env, 'KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+    maxConnections: integer(env, 'MAX_CONNECTIONS', 500, 1, 100_000),
+  };
+}
+
 /** Builds the configuration from environment variables (or any overrides), validating every value. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const baseIri = absoluteIri('BASE_IRI', env.BASE_IRI ?? DEFAULT_BASE_IRI);
@@ -106,14 +138,23 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     maxResultRows: integer(env, 'MAX_RESULT_ROWS', 10_000, 1, 10_000_000),
     // 128 KiB: sparqljs parses on the main thread at about 2.6 µs per byte, so a larger body would stall every route.
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 131_072, 1024, 104_857_600),
-    maxConcurrentQueries: integer(env, 'MAX_CONCURRENT_QUERIES', 8, 1, 1024),
-    queryWorkers: integer(env, 'QUERY_WORKERS', 2, 1, 64),
+    ...connectionLimits(env),
+    maxConcurrentQueries: integer(env, 'MAX_CONCURRENT_QUERIES', 64, 1, 4096),
+    queryWorkers: integer(env, 'QUERY_WORKERS', Math.min(64, availableParallelism()), 1, 64),
+    apiQueryWorkers: integer(env, 'API_QUERY_WORKERS', 1, 0, 16),
+    queueWaitMs: integer(env, 'QUERY_QUEUE_WAIT_MS', 2000, 0, 600_000),
+    maxResultBytes: integer(env, 'MAX_RESULT_BYTES', 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    workerMemoryMb: integer(env, 'QUERY_WORKER_MEMORY_MB', 1024, 64, 65_536),
+    sparqlCacheBytes: integer(env, 'SPARQL_CACHE_BYTES', 32 * 1024 * 1024, 0, 4 * 1024 * 1024 * 1024),
     serviceAllowList: Object.freeze(allowList),
     datasetLicense: absoluteIri('DATASET_LICENSE', env.DATASET_LICENSE ?? 'http://creativecommons.org/licenses/by/4.0/'),
     datasetContactEmail: emailAddress('DATASET_CONTACT_EMAIL', env.DATASET_CONTACT_EMAIL),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...overrides,
   };
+  if (config.connectionTimeoutMs <= config.queryTimeoutMs) {
+    throw new ConfigError(`CONNECTION_TIMEOUT_MS (${config.connectionTimeoutMs}) must be longer than QUERY_TIMEOUT_MS (${config.queryTimeoutMs}): a socket silent while its query runs would be closed.`);
+  }
   return Object.freeze(config);
 }
 

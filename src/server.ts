@@ -1,5 +1,5 @@
 // buildServer(config): loads and validates the graph, then registers every plugin and route in a fixed, readable order.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import type { Config } from './config.js';
 import { installErrorHandling, sendProblem } from './errors.js';
@@ -11,8 +11,11 @@ import { linkedDataRoutes } from './linked-data/routes.js';
 import { apiRoutes } from './api/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
 import { htmlRoutes } from './html/routes.js';
-import { createExecutor } from './sparql/executor.js';
+import { createExecutor, type QueryExecutor } from './sparql/executor.js';
 import type { ReadPathOptions } from './http/read-path.js';
+import { installQueryStringCheck, parseQueryString } from './http/query-string.js';
+import { capConnections, connectionOptions } from './http/connections.js';
+import { installMetrics, poolEvents } from './http/metrics.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,14 +31,37 @@ export async function loadValidGraph(config: Config): Promise<LoadedGraph> {
   return graph;
 }
 
+/**
+ * `/health?live` is liveness: the process answers. `/health` and `/health?ready` are readiness: the graph is loaded
+ * and valid (it is, or the server would not have started) and at least one query worker can run a query; otherwise
+ * 503 with the reason and Retry-After, so a load balancer sends traffic elsewhere while workers restart.
+ */
+function health(request: FastifyRequest, reply: FastifyReply, state: GraphState, executor: QueryExecutor) {
+  const pool = executor.status();
+  const body = {
+    status: pool.ready > 0 ? 'ok' : 'unavailable',
+    version: state.current.version,
+    quads: state.current.store.size,
+    loadedAt: state.current.loadedAt.toISOString(),
+    queryWorkers: pool,
+  };
+  const live = Object.hasOwn((request.query ?? {}) as object, 'live');
+  if (live || pool.ready > 0) return body;
+  void reply.header('Retry-After', '2');
+  return reply.code(503).send({ ...body, reason: pool.lastFailure ?? 'the query workers are starting' });
+}
+
 /** Builds the app (no listening): tests call `app.inject()`, and only main.ts listens. */
 export async function buildServer(config: Config, graph?: LoadedGraph): Promise<FastifyInstance> {
   const state = new GraphState(graph ?? (await loadValidGraph(config)));
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
-    // Reject absurd URLs before routing rather than passing them to handlers.
-    routerOptions: { maxParamLength: 500 },
+    // Reject absurd URLs before routing rather than passing them to handlers. One strict, linear, capped
+    // parser reads every query string (and, through form-params, every form body).
+    routerOptions: { maxParamLength: 500, querystringParser: parseQueryString },
+    // Timeouts and problem+json for what Node's HTTP parser refuses (431, a bad request line, 408).
+    ...connectionOptions(config),
     // The base IRI decides the public URLs; trusting X-Forwarded-* is the proxy's job, off by default.
     trustProxy: false,
     // Errors Fastify raises before routing (a malformed URL) get the same problem+json as every other error.
@@ -44,22 +70,23 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   app.decorate('graphState', state);
   app.decorate('config', config);
   installErrorHandling(app);
+  installQueryStringCheck(app);
+  capConnections(app, config);
 
-  // Reading is open to every origin, without credentials.
-  await app.register(cors, { origin: '*', credentials: false, exposedHeaders: ['Link', 'ETag', 'Content-Location', 'Retry-After', 'Location'] });
+  // Reading is open to every origin, without credentials. An OPTIONS without the preflight headers is
+  // answered like a preflight (strictPreflight off): otherwise the plugin answers a text/plain 400.
+  await app.register(cors, { origin: '*', credentials: false, strictPreflight: false, exposedHeaders: ['Link', 'ETag', 'Content-Location', 'Retry-After', 'Location'] });
 
-  const executor = createExecutor(config, state);
-  app.addHook('onClose', async () => executor.close());
-  const options: ReadPathOptions = { config, state, executor };
   // The public URLs live under the base IRI's path (https://example.org/lod/ serves /lod/sparql ...).
   // The Linked Data routes derive that prefix themselves, because they map paths to IRIs.
   const prefix = new URL(config.baseIri).pathname.replace(/\/$/, '');
-  app.get(`${prefix}/health`, async () => ({
-    status: 'ok',
-    version: state.current.version,
-    quads: state.current.store.size,
-    loadedAt: state.current.loadedAt.toISOString(),
-  }));
+  // Before the executor, so the query pool can be handed app.metrics (queue length, restarts, latency).
+  const metrics = installMetrics(app, state, prefix);
+  const executor = createExecutor(config, state, poolEvents(metrics));
+  app.addHook('onClose', async () => executor.close());
+  const options: ReadPathOptions = { config, state, executor };
+  app.get(`${prefix}/health`, async (request, reply) => health(request, reply, state, executor));
+
   try {
     await app.register(sparqlRoutes, { ...options, prefix });
     await app.register(linkedDataRoutes, options);
@@ -67,6 +94,8 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
     await app.register(openDataRoutes, { ...options, prefix });
     await app.register(htmlRoutes, { ...options, prefix });
     await app.ready();
+    // The service is started when it can answer a query: /health is then true from the first request.
+    await executor.ready();
   } catch (error) {
     // A broken query file or changelog stops the start; the worker threads started above must not outlive it.
     await app.close();

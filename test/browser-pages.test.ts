@@ -6,19 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/server.js';
-import * as chromiumSupport from './support/chromium.js';
-import { launchChromium } from './support/chromium.js';
+import { launchChromium, reportSkippedBrowserTests, skipBrowserTests } from './support/chromium.js';
 import { freePort } from './support/net.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/**
- * Skipped (with a notice) where the Chromium helper says there is no browser. Read through the module
- * namespace so this file works with the helper before and after it learnt to skip.
- */
-const support = chromiumSupport as { skipBrowserTests?: boolean; reportSkippedBrowserTests?: (file: string) => void };
-const skipBrowserTests = support.skipBrowserTests ?? false;
-support.reportSkippedBrowserTests?.('test/browser-pages.test.ts');
+reportSkippedBrowserTests('test/browser-pages.test.ts');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let app: FastifyInstance;

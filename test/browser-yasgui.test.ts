@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/server.js';
-import { launchChromium } from './support/chromium.js';
+import { launchChromium, reportSkippedBrowserTests, skipBrowserTests } from './support/chromium.js';
 import { freePort } from './support/net.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -104,7 +104,9 @@ function expectCleanPage(): void {
   expect(consoleErrors).toEqual([]);
 }
 
-describe('the SPARQL editor in Chromium', () => {
+reportSkippedBrowserTests('test/browser-yasgui.test.ts');
+
+describe.skipIf(skipBrowserTests)('the SPARQL editor in Chromium', () => {
   it('loads YASGUI from our own origin and shows every example of queries/examples/ as a tab, for this base IRI', async () => {
     const files = await exampleFiles();
     expect(files.size).toBeGreaterThan(1);

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/server.js';
-import { launchChromium } from './support/chromium.js';
+import { launchChromium, reportSkippedBrowserTests, skipBrowserTests } from './support/chromium.js';
 import { freePort } from './support/net.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,7 +37,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-describe('browsing the linked data in Chromium', () => {
+reportSkippedBrowserTests('test/browser.test.ts');
+
+describe.skipIf(skipBrowserTests)('browsing the linked data in Chromium', () => {
   it('goes from Berlin to EUROCITIES and sees Berlin linked back', async () => {
     const page = await browser.newPage({ javaScriptEnabled: false });
     // The thing IRI answers 303; the browser follows it to the HTML document.

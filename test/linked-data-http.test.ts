@@ -241,6 +241,11 @@ describe('the description', () => {
     expect(has(`${base}id/source/networks`, 'http://purl.org/dc/terms/title', 'Städtenetzwerke')).toBe(true);
     // Each fact keeps the named graph (source) it sits in.
     expect(quads.find((q) => q.subject.value === ms && q.predicate.value === 'http://www.w3.org/ns/org#member')!.graph.value).toBe(`${base}id/source/networks`);
+    // And every triple is in the default graph too, for clients that read only that (Comunica, rdflib's Graph).
+    const named = quads.filter((q) => q.graph.termType !== 'DefaultGraph');
+    const inDefault = new Set(quads.filter((q) => q.graph.termType === 'DefaultGraph').map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((q) => q.subject.termType !== 'BlankNode' && q.object.termType !== 'BlankNode').every((q) => inDefault.has(`${q.subject.value} ${q.predicate.value} ${q.object.value}`))).toBe(true);
   });
 
   it('includes triples pointing at the resource', async () => {

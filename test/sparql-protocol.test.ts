@@ -189,7 +189,7 @@ describe('result formats and negotiation', () => {
   });
 
   it('answers 406 listing the offered types when nothing fits', async () => {
-    const response = await app.inject({ url: `/sparql?query=${encodeURIComponent('ASK {}')}`, headers: { accept: 'text/csv' } });
+    const response = await app.inject({ url: `/sparql?query=${encodeURIComponent('ASK {}')}`, headers: { accept: 'text/turtle' } });
     expect(response.statusCode).toBe(406);
     expect(JSON.parse(response.body).offered).toContain('application/sparql-results+json');
   });

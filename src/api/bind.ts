@@ -5,6 +5,7 @@ import type { IriTerm, LiteralTerm, Pattern, SelectQuery, ValuesPattern } from '
 import type { Store } from 'n3';
 import { errors } from '../errors.js';
 import { prefixes } from '../rdf/namespaces.js';
+import { termKey } from '../rdf/term-keys.js';
 import { slugPattern, type CannedQuery, type ParameterSpec } from './query-file.js';
 
 const xsd = prefixes.xsd;
@@ -107,7 +108,7 @@ export function bindParameters(query: CannedQuery, values: RequestValues, store:
     const seen = new Set<string>();
     for (const item of list) {
       const term = toTerm(parameter, item, store);
-      const id = `${term.termType}|${term.value}|${'datatype' in term ? term.datatype.value : ''}`;
+      const id = termKey(term);
       if (!seen.has(id)) terms.push(term);
       seen.add(id);
     }
@@ -152,6 +153,6 @@ export function boundQueryText(query: CannedQuery, bound: Map<string, BoundTerm[
 
 /** A stable key for the result cache: the same terms give the same key whatever spelling (slug or IRI) the client used. */
 export function bindingKey(query: CannedQuery, bound: Map<string, BoundTerm[]>): string {
-  const parts = [...bound.entries()].map(([name, terms]) => [name, terms.map((t) => `${t.termType}:${t.value}:${'datatype' in t ? t.datatype.value : ''}`)]);
+  const parts = [...bound.entries()].map(([name, terms]) => [name, terms.map(termKey)]);
   return JSON.stringify([query.name, parts]);
 }

@@ -1,9 +1,10 @@
 // Reads one canned query (queries/NAME.rq): its `#+` YAML header and its SPARQL, both checked at start, errors naming file and line.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import sparqljs from 'sparqljs';
 import type { Pattern, SelectQuery, Variable } from 'sparqljs';
+import { filesIn, shownPath } from '../store/files.js';
 
 /** A query file that cannot be served: the message names the file and the line. */
 export class QueryFileError extends Error {
@@ -24,7 +25,7 @@ const fieldTypes = ['iri', 'text', 'string', 'integer', 'number', 'date', 'boole
 type FieldType = (typeof fieldTypes)[number];
 
 /** Parameters every endpoint has; a header may not declare them itself. */
-export const standardParameters = ['lang', 'format', 'limit', 'offset'] as const;
+export const standardParameters = ['lang', 'format', 'limit', 'offset', 'inferred'] as const;
 
 export interface ParameterSpec {
   readonly name: string;
@@ -403,11 +404,11 @@ export function parseQueryFile(text: string, file: string, baseIri: string): Can
 export async function loadQueryFiles(dir: string, baseIri: string): Promise<CannedQuery[]> {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.rq')).sort();
+    names = await filesIn(dir, ['.rq']);
   } catch (error) {
     throw new QueryFileError(dir, undefined, `cannot read the queries folder: ${(error as Error).message}`);
   }
-  const shownDir = path.relative(process.cwd(), dir) || dir;
+  const shownDir = shownPath(dir);
   const queries: CannedQuery[] = [];
   for (const name of names) {
     const text = await readFile(path.join(dir, name), 'utf8');

@@ -13,12 +13,14 @@ import { LruCache } from '../http/lru-cache.js';
 import { addVary } from '../http/vary.js';
 import { pageLanguage } from '../html/format.js';
 import type { QueryExecutor } from '../sparql/executor.js';
-import { paramsOf } from '../sparql/form-params.js';
+import { paramsOf } from '../http/form-params.js';
 import { loadQueryFiles, standardParameters, type CannedQuery } from './query-file.js';
 import { bindParameters, bindingKey, boundQueryText, type BoundTerm } from './bind.js';
 import { renderCsv, renderJson, renderJsonLd, renderSparqlJson, shape, sortItems, toPlain, type Shaped } from './results.js';
 import { parameterError, querystringSchema, responseSchemas } from './schema.js';
+import { statedGraphs } from '../store/inferences.js';
 import type { Store } from 'n3';
+import type { Metrics } from '../http/metrics.js';
 
 /** What the API offers, in order of preference (the first answers a missing Accept or *\/*). */
 const offered: readonly MediaType[] = [json, rdfTypes.jsonld, resultTypes.csv, resultTypes.json];
@@ -26,14 +28,20 @@ const offered: readonly MediaType[] = [json, rdfTypes.jsonld, resultTypes.csv, r
 /** Distinct parameter combinations whose results are kept; the data is small, so entries are too. */
 const cacheEntries = 500;
 
-/** Runs one query with its bound terms and groups the rows; results are cached per graph version and binding. */
-function resultsOf(executor: QueryExecutor, cache: LruCache<Promise<Shaped>>) {
-  return (query: CannedQuery, bound: Map<string, BoundTerm[]>, version: string): Promise<Shaped> => {
-    const key = `${version} ${bindingKey(query, bound)}`;
+/**
+ * Runs one query with its bound terms and groups the rows; results are cached per graph version and binding.
+ * `stated` names the graphs to query when inferred statements are left out (`inferred=false`): they become
+ * the protocol dataset, so the query text stays the file's and the default graph is their merge.
+ */
+function resultsOf(executor: QueryExecutor, cache: LruCache<Promise<Shaped>>, metrics?: Metrics) {
+  return (query: CannedQuery, bound: Map<string, BoundTerm[]>, version: string, stated?: readonly string[]): Promise<Shaped> => {
+    const key = `${version} ${stated ? 'stated' : 'all'} ${bindingKey(query, bound)}`;
     const cached = cache.get(key);
+    metrics?.[cached ? 'cacheHits' : 'cacheMisses'].inc({ route: 'api' });
     if (cached) return cached;
     const pending = (async () => {
-      const result = await executor.execute({ query: boundQueryText(query, bound) });
+      const dataset = stated ? { defaultGraphUris: stated, namedGraphUris: stated } : {};
+      const result = await executor.execute({ query: boundQueryText(query, bound), ...dataset }, { budget: 'api' });
       if (result.type !== 'bindings') throw new Error(`${query.file} did not answer bindings`);
       return shape(query, result.variables, result.rows);
     })();
@@ -46,9 +54,11 @@ function resultsOf(executor: QueryExecutor, cache: LruCache<Promise<Shaped>>) {
 
 /** Links to the neighbouring pages, on the public base IRI, keeping every other parameter as the client gave it. */
 function pageLinks(baseIri: string, request: FastifyRequest, name: string, offset: number, limit: number, total: number): string[] {
-  const search = new URLSearchParams(request.url.split('?')[1] ?? '');
+  // Read with the app's one parser (already accepted for this request); URLSearchParams only writes the links.
+  const search = request.url.indexOf('?');
+  const given = [...paramsOf(search < 0 ? '' : request.url.slice(search + 1))].flatMap(([name, values]) => values.map((value) => [name, value]));
   const link = (at: number, rel: string) => {
-    const params = new URLSearchParams(search);
+    const params = new URLSearchParams(given);
     params.set('limit', String(limit));
     params.set('offset', String(at));
     return `<${baseIri}api/${name}?${params.toString()}>; rel="${rel}"`;
@@ -80,7 +90,7 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
   const queries = await loadQueryFiles(config.queriesDir, config.baseIri);
   const cache = new LruCache<Promise<Shaped>>(cacheEntries);
   state.onChange(() => cache.clear());
-  const run = resultsOf(executor, cache);
+  const run = resultsOf(executor, cache, app.metrics);
 
   // The documented examples are real answers, computed once the server is up (workers take seconds to
   // start); the OpenAPI document waits for them, the API does not.
@@ -151,9 +161,6 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
         schemaErrorFormatter: (validation) => parameterError(validation, query, config.baseIri),
         // Fastify's validator drops unknown properties silently; a typo must answer 400 instead.
         preValidation: async (request: FastifyRequest) => {
-          // Fastify keeps a value whose escapes are not UTF-8 (`%FF`) as the raw text: refuse it, naming the parameter.
-          const search = request.url.indexOf('?');
-          if (search >= 0) paramsOf(request.url.slice(search + 1));
           for (const name of Object.keys(request.query as object)) {
             if (!allowed.has(name)) {
               throw errors.badParameter(name, `Unknown parameter "${name}". This endpoint accepts: ${[...allowed].join(', ')}.`, {
@@ -173,9 +180,10 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
         const bound = bindParameters(query, values, graph.store);
         const limit = values.limit as number;
         const offset = values.offset as number;
-        if (notModified(request, reply, graph, JSON.stringify([bindingKey(query, bound), mediaType.type, lang, limit, offset]))) return reply;
+        const stated = values.inferred === false ? statedGraphs(graph.store, graph.baseIri) : undefined;
+        if (notModified(request, reply, graph, JSON.stringify([bindingKey(query, bound), mediaType.type, lang, limit, offset, Boolean(stated)]))) return reply;
 
-        const shaped = await run(query, bound, graph.version);
+        const shaped = await run(query, bound, graph.version, stated);
         const sorted = sortItems(query, shaped.items, lang);
         const page = sorted.slice(offset, offset + limit);
         const links = pageLinks(config.baseIri, request, query.name, offset, limit, sorted.length);

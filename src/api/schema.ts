@@ -70,7 +70,7 @@ function valueSchema(parameter: ParameterSpec): JsonSchema {
   return schema;
 }
 
-/** The querystring schema of one endpoint: its own parameters plus lang, format, limit and offset. */
+/** The querystring schema of one endpoint: its own parameters plus lang, format, limit, offset and inferred. */
 export function querystringSchema(query: CannedQuery, baseIri: string): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const parameter of query.parameters) {
@@ -100,6 +100,12 @@ export function querystringSchema(query: CannedQuery, baseIri: string): JsonSche
     description: `Number of result objects per page (1 to ${query.pagination.max}).`,
   };
   properties.offset = { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0, description: 'Number of result objects to skip.' };
+  properties.inferred = {
+    type: 'boolean',
+    default: true,
+    description:
+      'With false, statements that rest on a reading of a source rather than on one of its sentences are left out: the query sees only the stated facts (every named graph except the graphs of inferred statements, def:InferenceGraph, whose rdfs:comment gives the rule of each reading).',
+  };
   const required = query.parameters.filter((p) => p.required).map((p) => p.name);
   return { type: 'object', properties, additionalProperties: false, ...(required.length > 0 ? { required } : {}) };
 }
@@ -195,6 +201,7 @@ export function parameterError(validation: FastifySchemaValidationError[], query
   else if (name === 'offset') expected = 'an integer >= 0';
   else if (name === 'lang') expected = `one of ${pageLanguages.join(', ')}`;
   else if (name === 'format') expected = `one of ${formats.join(', ')}`;
+  else if (name === 'inferred') expected = 'true or false';
   else expected = String(first.message ?? 'a valid value');
   const message =
     first.keyword === 'required' ? `Parameter "${name}" is required: it expects ${expected}.` : `Parameter "${name}" is invalid (${first.message ?? 'bad value'}): it expects ${expected}.`;

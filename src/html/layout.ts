@@ -32,6 +32,27 @@ interface PageOptions {
   current?: NavSection;
   /** Full-width main area (the query editor), with the navigation aligned to it. */
   wide?: boolean;
+  /**
+   * This page's URL without `lang=` (absolute, or a path resolved against baseIri; a `page=` may stay). When
+   * given, the page names its language versions with `<link rel="alternate" hreflang>` for search engines.
+   */
+  selfUrl?: string;
+  /** The languages this page exists in; both unless said otherwise (the SPARQL editor is English only). */
+  languages?: readonly string[];
+}
+
+/**
+ * A page's URL in one language: English is the plain URL (what a reader without a preference gets, and what the
+ * site's own English links use), German adds `lang=de`. The sitemap lists the same URLs.
+ */
+export function languageUrl(url: string, lang: string): string {
+  return lang === 'en' ? url : `${url}${url.includes('?') ? '&' : '?'}lang=${encodeURIComponent(lang)}`;
+}
+
+/** `<link rel="alternate" hreflang>` for each language version of a page, and x-default (the plain URL). */
+export function hreflangLinks(url: string, languages: readonly string[] = ['en', 'de']): Html {
+  const links = languages.map((lang) => html`<link rel="alternate" hreflang="${lang}" href="${languageUrl(url, lang)}">\n`);
+  return html`${links}<link rel="alternate" hreflang="x-default" href="${url}">`;
 }
 
 const navLabels: Record<'de' | 'en', Array<[Exclude<NavSection, 'none'>, string, string]>> = {
@@ -54,8 +75,9 @@ export function siteHeader(lang: string, baseIri: string, current: NavSection = 
 
 /** Renders a complete HTML document around already-escaped body HTML. */
 export function renderPage(options: PageOptions): string {
-  const { lang, title, body, head = '', baseIri, current = 'none', wide = false } = options;
+  const { lang, title, body, head = '', baseIri, current = 'none', wide = false, selfUrl, languages } = options;
   const root = new URL(baseIri).pathname;
+  const alternates = selfUrl === undefined ? '' : html`${hreflangLinks(new URL(selfUrl, baseIri).href, languages)}\n`;
   const footer =
     lang === 'de'
       ? 'Städtenetzwerke in der Flucht- und Migrationspolitik: offene, verknüpfte Daten'
@@ -68,7 +90,7 @@ export function renderPage(options: PageOptions): string {
 <link rel="icon" href="data:,">
 <title>${title}</title>
 <link rel="stylesheet" href="${root}assets/site.css">
-${raw(String(head))}
+${alternates}${raw(String(head))}
 </head>
 <body${wide ? raw(' class="wide"') : ''}>
 ${siteHeader(lang, baseIri, current)}

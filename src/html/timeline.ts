@@ -64,7 +64,9 @@ export function timelineItems(store: Store): TimelineItem[] {
   const seen = new Set<string>();
   const push = (item: TimelineItem) => {
     const key = `${item.subject} ${item.kind}`;
-    if (!seen.has(key)) items.push(item), seen.add(key);
+    if (seen.has(key)) return;
+    items.push(item);
+    seen.add(key);
   };
   const s = prefixes.schema;
   for (const q of store.getQuads(null, namedNode(`${s}startDate`), null, null)) {

@@ -41,7 +41,7 @@ export function notModified(
   void reply.header('Last-Modified', lastModified.toUTCString());
   void reply.header('Cache-Control', `public, max-age=${maxAgeSeconds}`);
   const ifNoneMatch = request.headers['if-none-match'];
-  let fresh = false;
+  let fresh: boolean;
   if (ifNoneMatch !== undefined) {
     fresh = ifNoneMatch.split(',').some((tag) => {
       const t = tag.trim().replace(/^W\//, '');

@@ -7,6 +7,7 @@ import { kindLabels } from '../rdf/kinds.js';
 import type { Description } from './describe.js';
 import { pagePath } from './paths.js';
 import { schemaOrgJsonLd } from './schema-org.js';
+import { footnoteReason } from './inferred-marks.js';
 import { labelOf, pickLiteral, propertyLabel } from './page-labels.js';
 import {
   RDF_TYPE,
@@ -180,11 +181,12 @@ export function resourcePage(description: Description, ctx: PageContext): string
     incoming.length > 0 &&
       html`<section aria-labelledby="incoming"><h2 id="incoming">${t.incoming} <span class="count">${description.incomingTotal}</span></h2><p class="muted">${t.incomingIntro}</p>${propertyTable(incoming, ctx, sources, true)}${pager(description, ctx)}</section>`,
     sources.length > 0 &&
-      html`<section aria-labelledby="sources"><h2 id="sources">${t.sources}</h2><p class="muted">${t.sourcesIntro}</p><ol class="sources">${sources.map((g, i) => html`<li id="source-${i + 1}">${resourceLink(g, ctx)}</li>`)}</ol></section>`,
+      html`<section aria-labelledby="sources"><h2 id="sources">${t.sources}</h2><p class="muted">${t.sourcesIntro}</p><ol class="sources">${sources.map((g, i) => html`<li id="source-${i + 1}">${resourceLink(g, ctx)}${footnoteReason(ctx.store, g, ctx.baseIri, lang)}</li>`)}</ol></section>`,
     downloads(ctx),
   ].map((s) => s || undefined);
   const body = html`<article>${sections.filter((s): s is Html => s !== undefined).map((s) => html`${s}\n`)}</article>`;
   const schema = schemaOrgJsonLd(store, iri, own, lang, ctx.baseIri);
   const head = html`${alternateLinks(ctx)}<script type="application/ld+json">${raw(jsonForScript(schema))}</script>`;
-  return renderPage({ lang, title, body, head, baseIri: ctx.baseIri });
+  const selfUrl = description.page > 1 ? `${ctx.selfPath}?page=${description.page}` : ctx.selfPath;
+  return renderPage({ lang, title, body, head, baseIri: ctx.baseIri, selfUrl });
 }

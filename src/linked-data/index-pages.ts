@@ -74,7 +74,7 @@ export function indexPage(kind: string, members: readonly string[], ctx: PageCon
 </header>
 <table class="index"><thead><tr><th scope="col">${t.name}</th><th scope="col">${t.type}</th></tr></thead><tbody>${rows}</tbody></table>
 ${downloads(ctx)}</article>`;
-  return renderPage({ lang, title, body, head: alternateLinks(ctx), baseIri: ctx.baseIri });
+  return renderPage({ lang, title, body, head: alternateLinks(ctx), baseIri: ctx.baseIri, selfUrl: ctx.selfPath });
 }
 
 /** The page of the whole ontology: its description, then its classes, properties, code lists and concepts. */
@@ -123,7 +123,7 @@ ${comment ? html`<p class="lead">${comment.value}</p>` : ''}
 </header>
 ${sections}
 ${downloads(ctx)}</article>`;
-  return renderPage({ lang, title, body, head: alternateLinks(ctx), baseIri: ctx.baseIri });
+  return renderPage({ lang, title, body, head: alternateLinks(ctx), baseIri: ctx.baseIri, selfUrl: ctx.selfPath });
 }
 
 /** The 404 page for browsers. */

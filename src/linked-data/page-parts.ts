@@ -8,6 +8,7 @@ import { docPathOf, pagePath } from './paths.js';
 import { plainValueHtml } from './plain-values.js';
 import { labelOf, propertyLabel, termsInWords } from './page-labels.js';
 import { shortIri } from './vocabulary-labels.js';
+import { footnoteMark } from './inferred-marks.js';
 
 export const RDF_TYPE = `${prefixes.rdf}type`;
 
@@ -67,7 +68,9 @@ function sourceMarks(graphs: string[], ctx: PageContext, sources: string[]): Htm
     .filter((i) => i >= 0)
     .sort((a, b) => a - b);
   if (numbers.length === 0) return '';
-  const marks = numbers.map((i, n) => html`${n > 0 ? ',' : ''}<a href="#source-${i + 1}" title="${labelOf(ctx.store, sources[i]!, ctx.lang, ctx.baseIri)}">${i + 1}</a>`);
+  const marks = numbers.map(
+    (i, n) => html`${n > 0 ? ',' : ''}${footnoteMark(ctx.store, sources[i]!, i + 1, labelOf(ctx.store, sources[i]!, ctx.lang, ctx.baseIri), ctx.baseIri, ctx.lang)}`,
+  );
   return html`<sup class="src">${marks}</sup>`;
 }
 

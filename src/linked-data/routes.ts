@@ -14,6 +14,7 @@ import { negotiate } from '../rdf/negotiate.js';
 import { serializeNegotiated } from '../rdf/serialize.js';
 import { errors, HttpError } from '../errors.js';
 import { jsonLdContext } from '../rdf/jsonld-context.js';
+import { withDefaultGraphCopy } from '../rdf/term-keys.js';
 import type { LoadedGraph } from '../store/load.js';
 import { entitiesByKind } from '../store/entities.js';
 import { describe, describeIndex, describeOntology, isKnown, orderForOutput, type Description } from './describe.js';
@@ -307,6 +308,7 @@ export async function linkedDataRoutes(app: FastifyInstance, options: ReadPathOp
     if (chosen === rdfTypes.jsonld) {
       return JSON.stringify(await documentJsonLd(quads, baseIri, target.iri), null, 2);
     }
-    return serializeNegotiated(quads, chosen, baseIri, offered);
+    // Quad formats repeat every triple in the default graph: see withDefaultGraphCopy and the README ("Clients").
+    return serializeNegotiated(chosen.dataset ? withDefaultGraphCopy(quads) : quads, chosen, baseIri, offered);
   }
 }

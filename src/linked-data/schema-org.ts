@@ -3,7 +3,7 @@ import type { Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { PageLanguage } from '../html/format.js';
 import { ns, prefixes } from '../rdf/namespaces.js';
-import { literalsOf } from '../store/literals.js';
+import { literalIn, literalsOf } from '../store/literals.js';
 
 const S = prefixes.schema;
 
@@ -32,8 +32,7 @@ const literalProperties: Record<string, string> = {
 };
 
 function label(store: Store, iri: string, lang: PageLanguage): string | undefined {
-  const literals = literalsOf(store, iri, ns.rdfs('label'));
-  return (literals.find((l) => l.language === lang) ?? literals[0])?.value;
+  return literalIn(literalsOf(store, iri, ns.rdfs('label')), lang)?.value;
 }
 
 /**

@@ -46,6 +46,7 @@ export const propertyLabels: Record<string, TermLabel> = {
   [`${p.org}hasSubOrganization`]: { de: 'Untergliederung', en: 'sub-organisation', inverseDe: 'Teil von', inverseEn: 'part of' },
   [`${p.org}purpose`]: { de: 'Zweck', en: 'purpose', inverseDe: 'Zweck von', inverseEn: 'purpose of' },
   [`${p.prov}wasDerivedFrom`]: { de: 'Quelle', en: 'source', inverseDe: 'beschreibt', inverseEn: 'describes' },
+  [`${p.prov}alternateOf`]: { de: 'anderer Stand von', en: 'another version of', inverseDe: 'anderer Stand von', inverseEn: 'another version of' },
   [`${p.prov}wasInfluencedBy`]: { de: 'beeinflusst von', en: 'influenced by', inverseDe: 'beeinflusste', inverseEn: 'influenced' },
   [`${p.schema}name`]: { de: 'Name', en: 'name' },
   [`${p.schema}alternateName`]: { de: 'auch genannt', en: 'also called' },
@@ -118,6 +119,11 @@ export const projectInverseLabels: Record<string, { de: string; en: string }> = 
   originatedIn: { de: 'Ursprung von', en: 'origin of' },
   reportedCount: { de: 'Zahlen über', en: 'figures about' },
   reportedMemberCount: { de: 'Mitgliederzahl von', en: 'number of members of' },
+  actingUnit: { de: 'handelt für', en: 'acts for' },
+  leadKind: { de: 'Federführung bei', en: 'leads' },
+  toBeAgreedBy: { de: 'abzustimmen', en: 'still to agree on' },
+  snapshot: { de: 'Stand von', en: 'state of' },
+  asOf: { de: 'Zeit des Stands', en: 'time of snapshot' },
 };
 
 /**

@@ -5,14 +5,14 @@ import type { LoadedGraph } from '../store/load.js';
 import { serializeQuads } from '../rdf/serialize.js';
 import type { PageLanguage } from '../html/format.js';
 import { buildCatalogue, sourcesOf, type SourceInfo } from './catalogue.js';
-import { buildDumps, type Dump } from './dumps.js';
+import { buildDumpsInWorker, type Dump } from './dumps.js';
 import { loadRelease, type Release } from './release.js';
 import { robotsTxt, sitemapXml } from './sitemap.js';
 import { computeStatistics, type GraphStatistics } from '../store/statistics.js';
 import { buildVoid, exampleResources } from './void.js';
 import { DataFactory } from 'n3';
 
-interface OpenDataArtefacts {
+export interface Artefacts {
   readonly graph: LoadedGraph;
   readonly release: Release;
   readonly statistics: GraphStatistics;
@@ -27,10 +27,10 @@ interface OpenDataArtefacts {
 }
 
 /** Builds every artefact for one graph. Pure apart from reading the changelog next to the data. */
-export async function buildArtefacts(config: Config, graph: LoadedGraph): Promise<OpenDataArtefacts> {
+export async function buildArtefacts(config: Config, graph: LoadedGraph): Promise<Artefacts> {
   const release = await loadRelease(config.dataDir, graph.loadedAt);
   const statistics = computeStatistics(graph);
-  const dumps = await buildDumps(graph);
+  const dumps = await buildDumpsInWorker(graph);
   const catalogue = buildCatalogue({ config, graph, release, statistics, dumps }).getQuads(null, null, null, null);
   const examples = exampleResources(statistics, (iri) => graph.store.countQuads(DataFactory.namedNode(iri), null, null, null));
   const voidQuads = buildVoid({ baseIri: config.baseIri, release, statistics, dumps, examples }).getQuads(null, null, null, null);

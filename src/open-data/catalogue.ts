@@ -1,5 +1,5 @@
 // The DCAT-AP 3.0.0 catalogue ({base}dataset): one dcat:Catalog, one dcat:Dataset, a distribution per dump, the two data services.
-import { licenceName } from '../rdf/licences.js';
+import { euLicenceOf, licenceName, licenceTitle } from '../rdf/licences.js';
 import { DataFactory, Store } from 'n3';
 import type { NamedNode, Quad_Object, Quad_Subject } from '@rdfjs/types';
 import type { Config } from '../config.js';
@@ -211,13 +211,19 @@ function addPublisherAndContact({ add, texts }: CatalogueWriter, iri: CatalogueI
 
 /** Licence, credit, access rights, update frequency and provenance: what a re-user must know before using the data. */
 function addLicenceAndRights({ add, texts, concept }: CatalogueWriter, iri: CatalogueIris, config: Config, graph: LoadedGraph): void {
-  add(config.datasetLicense, a, ns.dct('LicenseDocument'));
-  add(config.datasetLicense, ns.rdfs('label'), literal(licenceName(config.datasetLicense)));
-  for (const type of licenceTypes[licenceName(config.datasetLicense)] ?? []) {
-    const typeIri = `http://purl.org/adms/licencetype/${type.code}`;
-    concept(typeIri, 'http://purl.org/adms/licencetype/1.0', type.label);
-    add(config.datasetLicense, ns.dct('type'), typeIri);
+  // ckanext-dcat finds the licence in CKAN's register by IRI, then by dct:title (rdfs:label alone is "not specified").
+  const eu = euLicenceOf(config.datasetLicense);
+  for (const licence of eu ? [config.datasetLicense, eu] : [config.datasetLicense]) {
+    add(licence, a, ns.dct('LicenseDocument'));
+    add(licence, ns.dct('title'), literal(licenceTitle(config.datasetLicense)));
+    add(licence, ns.rdfs('label'), literal(licenceName(config.datasetLicense)));
+    for (const type of licenceTypes[licenceName(config.datasetLicense)] ?? []) {
+      const typeIri = `http://purl.org/adms/licencetype/${type.code}`;
+      concept(typeIri, 'http://purl.org/adms/licencetype/1.0', type.label);
+      add(licence, ns.dct('type'), typeIri);
+    }
   }
+  if (eu) add(config.datasetLicense, ns.skos('exactMatch'), eu);
   concept(available, `${authority}planned-availability`, { de: 'verfügbar', en: 'available' });
   add(iri.attribution, a, ns.dct('RightsStatement'));
   texts(iri.attribution, ns.rdfs('label'), { de: attributionText(config, sourcesOf(graph, 'de'), 'de'), en: attributionText(config, sourcesOf(graph, 'en'), 'en') });
@@ -260,7 +266,18 @@ function addPublicationTerms({ add }: Pick<CatalogueWriter, 'add'>, subject: str
   add(subject, ns.dct('license'), config.datasetLicense);
   add(subject, ns.dct('accessRights'), publicAccess);
   for (const theme of themes) add(subject, ns.dcat('theme'), `${themeScheme}/${theme.code}`);
-  for (const lang of ['de', 'en'] as const) for (const keyword of datasetText.keywords[lang]) add(subject, ns.dcat('keyword'), literal(keyword, lang));
+  for (const keyword of keywordLiterals()) add(subject, ns.dcat('keyword'), keyword);
+}
+
+/**
+ * The keywords in each language; one that reads the same in both (Berlin, EUROCITIES) is written once without a
+ * language tag, since a harvester that reads all keywords as one tag list (ckanext-dcat) would get it twice.
+ */
+function keywordLiterals() {
+  const { de, en } = datasetText.keywords;
+  const shared = new Set<string>(de.filter((k) => (en as readonly string[]).includes(k)));
+  const tagged = (['de', 'en'] as const).flatMap((lang) => datasetText.keywords[lang].filter((k) => !shared.has(k)).map((k) => literal(k, lang)));
+  return [...tagged, ...[...shared].map((k) => literal(k))];
 }
 
 function addDataset({ add, texts }: CatalogueWriter, iri: CatalogueIris, input: CatalogueInput): void {
@@ -281,7 +298,14 @@ function addDataset({ add, texts }: CatalogueWriter, iri: CatalogueIris, input: 
   }
   add(iri.dataset, ns.dct('issued'), date(release.firstDate));
   add(iri.dataset, ns.dct('modified'), date(release.date));
+  // DCAT-AP 3 names the version dcat:version; DCAT-AP 2 and ckanext-dcat read owl:versionInfo.
   add(iri.dataset, ns.dcat('version'), literal(release.version));
+  add(iri.dataset, ns.owl('versionInfo'), literal(release.version));
+  add(iri.dataset, ns.dct('identifier'), literal(iri.dataset));
+  // The licence as the EU Vocabularies name it, which DCAT-AP recommends; the distributions (at most one
+  // licence each) keep the Creative Commons IRI that CKAN's licence register maps.
+  const eu = euLicenceOf(config.datasetLicense);
+  if (eu) add(iri.dataset, ns.dct('license'), eu);
   if (release.notes) add(iri.dataset, namedNode('http://www.w3.org/ns/adms#versionNotes'), literal(release.notes, 'en'));
   for (const lang of ['de', 'en'] as const) {
     add(iri.dataset, ns.dct('bibliographicCitation'), literal(citationText(config.baseIri, release, lang), lang));
@@ -299,6 +323,7 @@ function addDistributions({ add, texts }: CatalogueWriter, iri: CatalogueIris, c
     const d = iri.distribution(dump.id);
     add(iri.dataset, ns.dcat('distribution'), d);
     add(d, a, ns.dcat('Distribution'));
+    add(d, ns.dct('identifier'), literal(d));
     texts(d, ns.dct('title'), dump.title);
     texts(d, ns.dct('description'), dump.description);
     const url = iri.download(dump.fileName);

@@ -1,7 +1,6 @@
 // Builds the downloadable dumps (N-Quads gzip, TriG, Turtle, JSON-LD) from the validated graph, byte-stable for a given graph.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import jsonld from 'jsonld';
 import { DataFactory, Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { LoadedGraph } from '../store/load.js';
@@ -55,21 +54,10 @@ function compareKeys(a: string[], b: string[]): number {
   return 0;
 }
 
-/**
- * The graph as canonical N-Quads (RDF Dataset Canonicalization, RDFC-1.0, via jsonld.js): blank nodes get
- * labels that depend only on the graph (`_:c14n0`...), lines are sorted. Every other dump starts from it,
- * so no dump depends on load order, parser-generated blank node labels or the time of the build.
- */
-async function canonicalNQuads(graph: LoadedGraph): Promise<string> {
-  const raw = await writeQuads(graph.store.getQuads(null, null, null, null), rdfTypes.nquads.type, {});
-  // @types/jsonld lacks the N-Quads input overload that jsonld.js supports.
-  const canonize = jsonld.canonize as unknown as (input: string, options: Record<string, string>) => Promise<string>;
-  return canonize(raw, { algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads', format: 'application/n-quads' });
-}
-
 /** Builds every dump of a graph. Same graph (and base IRI) in, same bytes out. */
-export async function buildDumps(graph: LoadedGraph): Promise<Dump[]> {
-  const canonical = await canonicalNQuads(graph);
+export async function buildDumps(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>): Promise<Dump[]> {
+  // Canonical (RDFC-1.0) N-Quads, made once at load: see store/canonical.ts.
+  const canonical = new TextDecoder().decode(graph.nquads);
   // blankNodePrefix '' keeps the canonical labels; N3's default prefix (b0_, b1_...) counts parses and would change.
   const quads = new Parser({ format: 'application/n-quads', blankNodePrefix: '' }).parse(canonical);
   const byGraph = [...quads].sort((a, b) =>
@@ -170,4 +158,26 @@ export async function buildDumps(graph: LoadedGraph): Promise<Dump[]> {
       true,
     ),
   ];
+}
+
+/** Builds the dumps in a worker thread: same bytes as buildDumps, without holding the main thread. */
+export async function buildDumpsInWorker(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>): Promise<Dump[]> {
+  const { startWorker } = await import('../worker-start.js');
+  const worker = startWorker(new URL('./dump-worker.js', import.meta.url), { nquads: graph.nquads, baseIri: graph.baseIri });
+  try {
+    const answer = await new Promise<import('./dump-worker.js').DumpAnswer>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the dump worker exited with code ${code}`)));
+    });
+    if (!answer.ok) throw new Error(`building the dumps failed: ${answer.message}`);
+    // Structured clone turns Buffers into plain Uint8Arrays; the routes send and hash Buffers.
+    return answer.dumps.map((d) => ({
+      ...d,
+      bytes: Buffer.from(d.bytes.buffer, d.bytes.byteOffset, d.bytes.byteLength),
+      ...(d.gzipped ? { gzipped: Buffer.from(d.gzipped.buffer, d.gzipped.byteOffset, d.gzipped.byteLength) } : {}),
+    }));
+  } finally {
+    void worker.terminate();
+  }
 }

@@ -218,7 +218,7 @@ ${sourcesList(input, lang)}
 <meta property="og:image" content="${base}explore.svg${de ? '?lang=de' : ''}">
 <meta property="og:image:type" content="image/svg+xml">
 <script type="application/ld+json">${raw(jsonForScript(schemaOrgDataset(input, lang)))}</script>`;
-  return renderPage({ lang, title: datasetText.title[lang], body, head, baseIri: base, current: 'home' });
+  return renderPage({ lang, title: datasetText.title[lang], body, head, baseIri: base, current: 'home', selfUrl: base });
 }
 
 /** A date value of the graph (year, month or day) as a person reads it, keeping its precision. */
@@ -266,5 +266,8 @@ ${downloadsTable(input, lang)}
 <li>${link(iri.apiEndpoint, de ? 'REST-Schnittstelle' : 'REST API')} <span class="muted">(${link(iri.openApi, 'OpenAPI')})</span></li>
 </ul>
 `;
-  return renderPage({ lang, title: datasetText.catalogueTitle[lang], body, head: alternateLinks(base), baseIri: base, current: 'catalogue' });
+  // The same schema.org Dataset as on the home page: dataset search engines may land on either.
+  const head = html`${alternateLinks(base)}
+<script type="application/ld+json">${raw(jsonForScript(schemaOrgDataset(input, lang)))}</script>`;
+  return renderPage({ lang, title: datasetText.catalogueTitle[lang], body, head, baseIri: base, current: 'catalogue', selfUrl: iri.document });
 }

@@ -9,7 +9,8 @@ import { addVary } from '../http/vary.js';
 import { pageLanguage } from '../html/format.js';
 import { html, rdfTypes, type MediaType } from '../rdf/media-types.js';
 import { negotiate } from '../rdf/negotiate.js';
-import { buildArtefacts } from './artefacts.js';
+import { buildArtefacts, type Artefacts } from './artefacts.js';
+import { loadRelease } from './release.js';
 import { catalogueIris } from './catalogue.js';
 import { cataloguePage, homePage } from './pages.js';
 
@@ -22,16 +23,29 @@ function sendText(reply: FastifyReply, type: string, text: string): FastifyReply
 
 export async function openDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
   const { config, state } = options;
-  // Built before the first request (a broken CHANGELOG.md stops the start), and again for every new graph
-  // before it is served (a failing build refuses the reload).
-  let built = await buildArtefacts(config, state.current);
+  // A broken CHANGELOG.md stops the start. The artefacts themselves (statistics, dumps, catalogue) are built at the
+  // first request that needs them, the dumps in a worker thread: they serve few users and took seconds at 100k
+  // triples, so the start does not wait for them. A new graph gets its artefacts before it is served (a failing
+  // build refuses the reload).
+  await loadRelease(config.dataDir, state.current.loadedAt);
+  let building: Promise<Artefacts> | undefined;
+  const artefacts = (): Promise<Artefacts> => {
+    building ??= buildArtefacts(config, state.current).catch((error: unknown) => {
+      // Not remembered: the next request tries again.
+      building = undefined;
+      throw error;
+    });
+    return building;
+  };
   state.onChange(async (graph) => {
-    built = await buildArtefacts(config, graph);
+    const next = await buildArtefacts(config, graph);
+    building = Promise.resolve(next);
   });
   const iri = catalogueIris(config.baseIri);
   const pickLanguage = (request: FastifyRequest) => pageLanguage(queryParam(request, 'lang'), request.headers['accept-language']);
 
   app.get('/', async (request, reply) => {
+    const built = await artefacts();
     const chosen = negotiate(request.headers.accept, [html, ...rdfOffered], queryParam(request, 'format'));
     addVary(reply, 'Accept', 'Accept-Language');
     if (chosen !== html) {
@@ -48,6 +62,7 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
   });
 
   app.get('/dataset', async (request, reply) => {
+    const built = await artefacts();
     const chosen = negotiate(request.headers.accept, [...rdfOffered, html], queryParam(request, 'format'));
     addVary(reply, 'Accept', 'Accept-Language');
     void reply.header('Link', `<${iri.void}>; rel="describedby"; type="text/turtle"`);
@@ -62,6 +77,7 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
   });
 
   app.get('/.well-known/void', async (request, reply) => {
+    const built = await artefacts();
     const chosen = negotiate(request.headers.accept, rdfOffered, queryParam(request, 'format'));
     addVary(reply, 'Accept');
     if (notModified(request, reply, built.graph, ['void', chosen.type, built.release.version])) return reply;
@@ -69,6 +85,7 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
   });
 
   app.get<{ Params: { file: string } }>('/download/:file', async (request, reply) => {
+    const built = await artefacts();
     const dump = built.dumps.find((d) => d.fileName === request.params.file);
     if (!dump) {
       throw errors.notFound(`There is no download "${request.params.file}". Available: ${built.dumps.map((d) => d.fileName).join(', ')}.`);
@@ -89,11 +106,13 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
   });
 
   app.get('/sitemap.xml', async (request, reply) => {
+    const built = await artefacts();
     if (notModified(request, reply, built.graph, ['sitemap', built.release.date])) return reply;
     return sendText(reply, 'application/xml; charset=utf-8', built.sitemap);
   });
 
   app.get('/robots.txt', async (request, reply) => {
+    const built = await artefacts();
     if (notModified(request, reply, built.graph, 'robots')) return reply;
     return sendText(reply, 'text/plain; charset=utf-8', built.robots);
   });

@@ -1,5 +1,6 @@
 // sitemap.xml (every document page, index and the home and catalogue pages) and robots.txt pointing at it.
-import { escapeHtml } from '../html/layout.js';
+import { escapeHtml, languageUrl } from '../html/layout.js';
+import { pageLanguages } from '../html/format.js';
 import type { GraphStatistics } from '../store/statistics.js';
 
 /** The sitemap protocol allows at most 50,000 URLs per file; beyond that a sitemap index would be needed. */
@@ -27,12 +28,22 @@ function sitemapUrls(baseIri: string, statistics: GraphStatistics, ontologyTerms
   return urls;
 }
 
-/** The sitemap XML. lastmod is the release date: the pages change only when the data does. */
+/**
+ * The sitemap XML: every page in English (the plain URL) and German (`?lang=de`), each entry naming both language
+ * versions with xhtml:link, as search engines read hreflang from sitemaps. lastmod is the release date: the pages
+ * change only when the data does.
+ */
 export function sitemapXml(baseIri: string, statistics: GraphStatistics, releaseDate: string, ontologyTerms: readonly string[] = []): string {
   const urls = sitemapUrls(baseIri, statistics, ontologyTerms);
-  if (urls.length > SITEMAP_URL_LIMIT) throw new SitemapTooLargeError(`${urls.length} URLs exceed the sitemap limit of ${SITEMAP_URL_LIMIT}`);
-  const entries = urls.map((url) => `  <url><loc>${escapeHtml(url)}</loc><lastmod>${releaseDate}</lastmod></url>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
+  const count = urls.length * pageLanguages.length;
+  if (count > SITEMAP_URL_LIMIT) throw new SitemapTooLargeError(`${count} URLs exceed the sitemap limit of ${SITEMAP_URL_LIMIT}`);
+  const entries = urls.flatMap((url) => {
+    const alternates = [...pageLanguages.map((lang) => [lang, languageUrl(url, lang)]), ['x-default', url]]
+      .map(([lang, href]) => `<xhtml:link rel="alternate" hreflang="${lang}" href="${escapeHtml(href!)}"/>`)
+      .join('');
+    return pageLanguages.map((lang) => `  <url><loc>${escapeHtml(languageUrl(url, lang))}</loc><lastmod>${releaseDate}</lastmod>${alternates}</url>`);
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`;
 }
 
 /**

@@ -85,6 +85,12 @@ const links: Record<string, string> = {
   inContextOf: 'cn:inContextOf',
   contactPerson: 'cn:contactPerson',
   originatedIn: 'cn:originatedIn',
+  actingUnit: 'cn:actingUnit',
+  leadKind: 'cn:leadKind',
+  snapshot: 'cn:snapshot',
+  asOf: 'cn:asOf',
+  toBeAgreedBy: 'cn:toBeAgreedBy',
+  alternateOf: 'prov:alternateOf',
 };
 
 /**
@@ -100,6 +106,8 @@ const dates: Record<string, string> = {
   foundingDate: 'schema:foundingDate',
   datePublished: 'schema:datePublished',
   ideaDate: 'cn:ideaDate',
+  activityStart: 'cn:activityStart',
+  plannedCompletion: 'cn:plannedCompletion',
   // The start and end of an org:memberDuring interval (dcat:startDate/endDate); `startDate` is schema.org's.
   periodStart: 'dcat:startDate',
   periodEnd: 'dcat:endDate',
@@ -112,6 +120,7 @@ const strings: Record<string, string> = {
   language: 'dct:language',
   encodingFormat: 'schema:encodingFormat',
   contentSize: 'schema:contentSize',
+  unitCode: 'schema:unitCode',
   fileName: 'cn:fileName',
   notation: 'skos:notation',
   url: 'schema:url',

@@ -14,4 +14,5 @@ export const kindLabels: Record<string, { de: string; en: string }> = {
   grant: { de: 'Förderungen', en: 'Grants' },
   'funding-scheme': { de: 'Förderprogramme', en: 'Funding schemes' },
   source: { de: 'Quellen', en: 'Sources' },
+  inference: { de: 'Abgeleitete Aussagen', en: 'Inferred statements' },
 };

@@ -28,25 +28,57 @@ export const resultTypes = {
 export const html: MediaType = { type: 'text/html', name: 'html', suffix: 'html' };
 export const json: MediaType = { type: 'application/json', name: 'json', suffix: 'json' };
 
-/** Aliases accepted in `?format=` besides each type's own name and the media type itself. */
-const aliases: Record<string, string> = {
-  ttl: 'text/turtle',
-  nt: 'application/n-triples',
-  'n-triples': 'application/n-triples',
-  'json-ld': 'application/ld+json',
-  rdf: 'application/rdf+xml',
-  xml: 'application/sparql-results+xml',
-  nq: 'application/n-quads',
-  'n-quads': 'application/n-quads',
-  srj: 'application/sparql-results+json',
-  srx: 'application/sparql-results+xml',
-};
+/**
+ * Names clients send in `?format=` besides each type's own name, suffix and media type, with the types each may
+ * mean in order: the first one the route offers wins. So `xml` is SPARQL XML results for SELECT/ASK and RDF/XML
+ * for a graph, `json` is SPARQL JSON results or JSON-LD, `n3` and `text` are Turtle (as in Fuseki's short names;
+ * Turtle is a subset of N3), and `text/plain` is N-Triples (its historical media type). A Map, not an object: a
+ * client's `format=__proto__` or `constructor` must not find Object.prototype's members.
+ */
+const aliases: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
+  xml: ['application/sparql-results+xml', 'application/rdf+xml'],
+  json: ['application/sparql-results+json', 'application/json', 'application/ld+json'],
+  'application/json': ['application/json', 'application/sparql-results+json', 'application/ld+json'],
+  sparql: ['application/sparql-results+xml'],
+  srj: ['application/sparql-results+json'],
+  srx: ['application/sparql-results+xml'],
+  ttl: ['text/turtle'],
+  text: ['text/turtle'],
+  n3: ['text/turtle'],
+  'text/n3': ['text/turtle'],
+  'application/x-turtle': ['text/turtle'],
+  'application/turtle': ['text/turtle'],
+  nt: ['application/n-triples'],
+  'n-triples': ['application/n-triples'],
+  'text/plain': ['application/n-triples'],
+  'json-ld': ['application/ld+json'],
+  'application/x-json+ld': ['application/ld+json'],
+  rdf: ['application/rdf+xml'],
+  'rdf+xml': ['application/rdf+xml'],
+  'application/xml': ['application/rdf+xml', 'application/sparql-results+xml'],
+  nq: ['application/n-quads'],
+  'n-quads': ['application/n-quads'],
+}));
+
+const allTypes: readonly MediaType[] = [...Object.values(rdfTypes), ...Object.values(resultTypes), html, json];
 
 /** Resolves a `?format=` value among the offered types: by short name, suffix, alias or media type. */
 export function typeForFormat(format: string, offered: readonly MediaType[]): MediaType | undefined {
   const wanted = format.trim().toLowerCase();
-  return (
-    offered.find((t) => t.name === wanted || t.suffix === wanted || t.type === wanted) ??
-    offered.find((t) => t.type === aliases[wanted])
-  );
+  const own = offered.find((t) => t.name === wanted || t.suffix === wanted || t.type === wanted);
+  if (own) return own;
+  for (const type of aliases.get(wanted) ?? []) {
+    const match = offered.find((t) => t.type === type);
+    if (match) return match;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a `?format=` value names a format at all, offered here or not: a known short name, suffix or alias, or
+ * anything shaped like a media type. A value that is none of these is a typo and is refused.
+ */
+export function isFormatName(format: string): boolean {
+  const wanted = format.trim().toLowerCase();
+  return typeForFormat(wanted, allTypes) !== undefined || aliases.has(wanted) || /^[a-z0-9][\w.+-]*\/[a-z0-9][\w.+-]*$/.test(wanted);
 }

@@ -2,7 +2,7 @@
 // (Comunica and N3.js only parse RDF/XML); the output is checked by parsing it back with rdfxml-streaming-parser.
 import type { Quad, Term } from '@rdfjs/types';
 import { prefixes } from './namespaces.js';
-import { toTriples } from './term-keys.js';
+import { termKey, toTriples } from './term-keys.js';
 
 /** Raised when a graph cannot be expressed in RDF/XML (e.g. a predicate IRI without an XML local name). */
 export class RdfXmlError extends Error {
@@ -10,6 +10,8 @@ export class RdfXmlError extends Error {
 }
 
 const RDF = prefixes.rdf;
+// Read here, at module level: inside writeRdfXml `prefixes` is its parameter, which may lack xsd.
+const XSD_STRING = `${prefixes.xsd}string`;
 // XML 1.0 NCName (ASCII subset plus the non-ASCII ranges, kept simple: any char above 0x7F is allowed).
 const NAME_START = /[A-Za-z_\u00C0-\uFFFF]/;
 const LOCAL_NAME = /[A-Za-z_\u00C0-\uFFFF][-.\w\u00B7\u00C0-\uFFFF]*$/;
@@ -49,7 +51,7 @@ export function writeRdfXml(quads: Iterable<Quad>, prefixes: Record<string, stri
   const used = new Set<string>([RDF]);
   const bySubject = new Map<string, { subject: Term; lines: string[] }>();
   for (const triple of toTriples(quads)) {
-    const key = `${triple.subject.termType}:${triple.subject.value}`;
+    const key = termKey(triple.subject);
     let group = bySubject.get(key);
     if (!group) bySubject.set(key, (group = { subject: triple.subject, lines: [] }));
     const [ns, local] = splitPredicate(triple.predicate.value);
@@ -62,7 +64,7 @@ export function writeRdfXml(quads: Iterable<Quad>, prefixes: Record<string, stri
     else if (object.termType === 'Literal') {
       const attribute = object.language
         ? ` xml:lang="${escape(object.language)}"`
-        : object.datatype.value === `${prefixes.xsd}string`
+        : object.datatype.value === XSD_STRING
           ? ''
           : ` rdf:datatype="${escape(object.datatype.value)}"`;
       group.lines.push(`    <${name}${attribute}>${escape(object.value)}</${name}>`);

@@ -21,6 +21,11 @@ export function tripleKey(quad: Quad): string {
   return `${termKey(quad.subject)} <${quad.predicate.value}> ${termKey(quad.object)}`;
 }
 
+/** A key for a quad, its graph included. */
+export function quadKey(quad: Quad): string {
+  return `${tripleKey(quad)} ${termKey(quad.graph)}`;
+}
+
 /** Drops the graph of each quad and keeps each triple once, for formats that carry triples only. */
 export function toTriples(quads: Iterable<Quad>): Quad[] {
   const seen = new Set<string>();
@@ -33,4 +38,15 @@ export function toTriples(quads: Iterable<Quad>): Quad[] {
     }
   }
   return out;
+}
+
+/**
+ * The quads as given, then each of their triples once more in the default graph (unless already there). Quad
+ * formats of a description carry the sources as named graphs; clients that read only the default graph (Comunica
+ * dereferencing an IRI asks for N-Quads first, rdflib's Graph) see the same triples as from Turtle.
+ */
+export function withDefaultGraphCopy(quads: Iterable<Quad>): Quad[] {
+  const list = [...quads];
+  const inDefault = new Set(list.filter((q) => q.graph.termType === 'DefaultGraph').map(tripleKey));
+  return [...list, ...toTriples(list).filter((t) => !inDefault.has(tripleKey(t)))];
 }

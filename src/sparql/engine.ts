@@ -1,39 +1,31 @@
-// Runs one prepared query with Comunica over a local N3 store only: the dataset is built from the store, and the engine cannot fetch anything that is not allow-listed.
+// Federation: runs a query that calls allow-listed SERVICE endpoints with Comunica, over this thread's local store; nothing else is ever fetched.
 import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
 import { QueryEngine } from '@comunica/query-sparql';
-import { DataFactory, Store, Writer } from 'n3';
-import type { Quad } from '@rdfjs/types';
+import { Writer } from 'n3';
+import type { Quad, Term } from '@rdfjs/types';
 import { errors } from '../errors.js';
 import type { Dataset, PreparedQuery } from './query-check.js';
 import { toJsonTerm, type JsonTerm } from './terms.js';
-
-/** A result as it crosses the worker boundary: quads travel as N-Quads text (structured clone drops RDF/JS prototypes). */
-export type WireResult =
-  | { type: 'bindings'; variables: string[]; rows: Array<Record<string, JsonTerm>> }
-  | { type: 'boolean'; value: boolean }
-  | { type: 'quads'; nquads: string; count: number };
-
-/** An error raised by the engine for the client's query, with the HTTP status it should map to. */
-export interface WireError {
-  status: number;
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
+import type { ValueResult } from './answers.js';
 
 export interface RunOptions {
   maxResultRows: number;
   serviceAllowList: readonly string[];
 }
 
+/** What Comunica reads local data from: Oxigraph's store (or N3's) answers `match` with an iterable of quads. */
+export interface MatchableStore {
+  match(subject?: Term | null, predicate?: Term | null, object?: Term | null, graph?: Term | null): Iterable<Quad>;
+}
+
 /**
  * Comunica 5.4's "prune empty source operations" optimizer replaces a whole projection by an empty union
  * (no rows, no variables) when an empty union or alternative path occurs ANYWHERE below it: inside
  * FILTER (NOT) EXISTS, MINUS, a sequence path or a subquery. So `?x a C FILTER NOT EXISTS { ?x <a>|<b> ?y }`
- * answers nothing when neither predicate occurs, and `SELECT * { ?s <a>|<b> ?o }` has no variables. The
- * optimizer only saves work when several remote sources are federated; over our one in-memory store it has
- * nothing useful to prune, so it is made a pass-through. There is no configuration switch for one actor short
- * of a custom engine build, hence the patch (applied once per thread, on the module the engine itself loads).
+ * answers nothing when neither predicate occurs. Over one local store plus SERVICE calls it saves nothing,
+ * so it is made a pass-through. There is no configuration switch for one actor short of a custom engine
+ * build, hence the patch (applied once per thread, on the module the engine itself loads).
  */
 function disableEmptySourcePruning(): void {
   const requireFromEngine = createRequire(createRequire(import.meta.url).resolve('@comunica/query-sparql'));
@@ -43,12 +35,6 @@ function disableEmptySourcePruning(): void {
   module.ActorOptimizeQueryOperationPruneEmptySourceOperations.prototype.run = async (action) => ({ operation: action.operation, context: action.context });
 }
 disableEmptySourcePruning();
-
-class ResultTooLarge extends Error {
-  constructor(readonly limit: number) {
-    super(`The result exceeds the limit of ${limit} rows`);
-  }
-}
 
 /**
  * Comunica's HTTP actors use this instead of the global fetch. Only allow-listed SERVICE endpoints pass;
@@ -66,46 +52,48 @@ function guardedFetch(allowList: readonly string[]): typeof fetch {
   };
 }
 
-/** Copies the requested graphs of the store into a fresh store: default graphs merged into the default graph, named graphs kept. */
-function datasetView(store: Store, dataset: Dataset): Store {
-  const view = new Store();
-  const defaultGraph = DataFactory.defaultGraph();
-  for (const iri of new Set(dataset.defaultGraphs)) {
-    for (const q of store.match(null, null, null, DataFactory.namedNode(iri))) {
-      view.addQuad(DataFactory.quad(q.subject, q.predicate, q.object, defaultGraph));
-    }
-  }
-  for (const iri of new Set(dataset.namedGraphs)) view.addQuads(store.getQuads(null, null, null, DataFactory.namedNode(iri)));
-  return view;
+/** Comunica asks with variables where a position is open; local stores want null there. */
+function bound(term: Term | null | undefined): Term | null {
+  return term && term.termType !== 'Variable' ? term : null;
 }
-
-const servingStores = new WeakMap<Store, Store>();
 
 /**
- * The store as queries see it without a protocol dataset: the named graphs as they are, and a default graph
- * that is their RDF merge. Comunica's `unionDefaultGraph` would instead return a triple once per graph it
- * sits in, so COUNT(*) would disagree with the number of distinct triples (the dumps and VoID).
- * Built once per loaded store; N3's store keeps each default-graph triple once.
+ * The local data as an RDF/JS source. With a protocol dataset (rare together with SERVICE), only the requested
+ * graphs are visible: the default graphs as the default graph, the named graphs as they are.
  */
-function servingStore(store: Store): Store {
-  let serving = servingStores.get(store);
-  if (!serving) {
-    serving = new Store();
-    const defaultGraph = DataFactory.defaultGraph();
-    for (const q of store) {
-      serving.addQuad(q);
-      if (q.graph.termType !== 'DefaultGraph') serving.addQuad(DataFactory.quad(q.subject, q.predicate, q.object, defaultGraph));
+function sourceOf(store: MatchableStore, dataset: Dataset | undefined) {
+  const match = (s?: Term | null, p?: Term | null, o?: Term | null, g?: Term | null): Quad[] => {
+    const graph = bound(g);
+    if (!dataset) return [...store.match(bound(s), bound(p), bound(o), graph)];
+    const out: Quad[] = [];
+    const seen = new Set<string>();
+    if (!graph || graph.termType === 'DefaultGraph') {
+      for (const iri of dataset.defaultGraphs) {
+        for (const q of store.match(bound(s), bound(p), bound(o), { termType: 'NamedNode', value: iri } as Term)) {
+          const key = `${q.subject.value} ${q.predicate.value} ${JSON.stringify(toJsonTerm(q.object))}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({ ...q, graph: { termType: 'DefaultGraph', value: '' } } as unknown as Quad);
+        }
+      }
     }
-    servingStores.set(store, serving);
-  }
-  return serving;
+    for (const iri of dataset.namedGraphs) {
+      if (graph && graph.termType !== 'DefaultGraph' && graph.value !== iri) continue;
+      if (graph?.termType === 'DefaultGraph') continue;
+      out.push(...store.match(bound(s), bound(p), bound(o), { termType: 'NamedNode', value: iri } as Term));
+    }
+    return out;
+  };
+  return {
+    match: (s?: Term | null, p?: Term | null, o?: Term | null, g?: Term | null) => Readable.from(match(s, p, o, g)),
+    countQuads: (s?: Term | null, p?: Term | null, o?: Term | null, g?: Term | null) => match(s, p, o, g).length,
+  };
 }
 
-/** Runs a prepared query. Without a dataset, the default graph is the merge of all named graphs. */
-export async function runQuery(engine: QueryEngine, store: Store, prepared: PreparedQuery, options: RunOptions): Promise<WireResult> {
-  const source = prepared.dataset ? datasetView(store, prepared.dataset) : servingStore(store);
+/** Runs a prepared query with Comunica. Without a dataset, the default graph is the store's default graph (the merge). */
+export async function runQuery(engine: QueryEngine, store: MatchableStore, prepared: PreparedQuery, options: RunOptions): Promise<ValueResult> {
   const context = {
-    sources: [source],
+    sources: [sourceOf(store, prepared.dataset)],
     unionDefaultGraph: false,
     fetch: guardedFetch(options.serviceAllowList),
     ...(prepared.baseIri ? { baseIRI: prepared.baseIri } : {}),
@@ -120,7 +108,7 @@ export async function runQuery(engine: QueryEngine, store: Store, prepared: Prep
     for await (const bindings of stream) {
       if (rows.length >= limit) {
         stream.destroy();
-        throw new ResultTooLarge(limit);
+        throw errors.tooManyRows(limit);
       }
       const row: Record<string, JsonTerm> = {};
       for (const [variable, term] of bindings) row[variable.value] = toJsonTerm(term);
@@ -134,16 +122,11 @@ export async function runQuery(engine: QueryEngine, store: Store, prepared: Prep
   for await (const quad of stream) {
     if (quads.length >= limit) {
       stream.destroy();
-      throw new ResultTooLarge(limit);
+      throw errors.tooManyRows(limit);
     }
     quads.push(quad);
   }
-  return { type: 'quads', nquads: new Writer({ format: 'application/n-quads' }).quadsToString(quads), count: quads.length };
+  return { type: 'quads', nquads: new Writer({ format: 'application/n-quads' }).quadsToString(quads) };
 }
 
-/** Maps an engine failure to a client error: every input was validated before, so what fails here is the query's evaluation. */
-export function wireError(error: unknown): WireError {
-  // Built by the errors factory, so the codes stay in one file; only plain data crosses the worker boundary.
-  const http = error instanceof ResultTooLarge ? errors.tooManyRows(error.limit) : errors.queryEvaluation(error instanceof Error ? error.message : String(error));
-  return { status: http.statusCode, code: http.code, message: http.message, details: http.details };
-}
+export { wireError, type WireError } from './wire-error.js';

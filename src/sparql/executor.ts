@@ -1,31 +1,29 @@
-// Runs SPARQL queries over the served graph in a pool of worker threads and returns plain results (SPARQL JSON bindings, booleans, quads).
-import { QueryEngine } from '@comunica/query-sparql';
-import { Parser, Writer } from 'n3';
+// The one query executor every read path uses: hands queries to the worker pool and keeps the workers' graph in step with reloads.
+import { Parser } from 'n3';
 import type { Quad } from '@rdfjs/types';
 import type { Config } from '../config.js';
-import { errors } from '../errors.js';
 import type { GraphState } from '../store/graph-state.js';
 import type { LoadedGraph } from '../store/load.js';
-import { HttpError } from '../errors.js';
-import { runQuery, wireError, type RunOptions, type WireResult } from './engine.js';
-import { WorkerPool } from './pool.js';
-import { prepareQuery, type PreparedQuery } from './query-check.js';
+import { WorkerPool, type Budget, type PoolEvents, type PoolStatus } from './pool.js';
+import type { OutputChoice, WireAnswer } from './answers.js';
 import type { JsonTerm } from './terms.js';
 
 export { toJsonTerm, type JsonTerm } from './terms.js';
 
 /** One query with its protocol dataset. */
-interface QueryRequest {
+export interface QueryRequest {
   query: string;
-  /** `default-graph-uri` values: the default graph is their merge (instead of the union of all graphs). */
+  /** `default-graph-uri` values: the default graph is their merge (instead of the merge of all graphs). */
   defaultGraphUris?: readonly string[];
   /** `named-graph-uri` values: the only named graphs the query sees. */
   namedGraphUris?: readonly string[];
 }
 
-interface ExecuteOptions {
+export interface ExecuteOptions {
   /** Overrides config.queryTimeoutMs for this query. */
   timeoutMs?: number;
+  /** Whose share of the workers the query uses; hand-written SPARQL by default. */
+  budget?: Budget;
 }
 
 export type QueryResult =
@@ -34,84 +32,69 @@ export type QueryResult =
   | { type: 'quads'; quads: Quad[] };
 
 export interface QueryExecutor {
-  /** Checks (400/403), runs (503 on timeout or when too many queries run) and returns the result. */
+  /** Checks (400/403) and runs a query in a worker (503 on timeout or overload) and returns plain values. */
   execute(request: QueryRequest, options?: ExecuteOptions): Promise<QueryResult>;
-  /** Runs a query already checked by `prepareQuery` (the SPARQL route negotiates the format in between). */
-  executePrepared(prepared: PreparedQuery, options?: ExecuteOptions): Promise<QueryResult>;
+  /** The same, but the worker writes the answer in the format negotiated for the query's form (the /sparql route). */
+  answer(request: QueryRequest, choice: OutputChoice, options?: ExecuteOptions): Promise<WireAnswer>;
+  /** Resolves once a worker has loaded the graph and can run queries. */
+  ready(): Promise<void>;
+  status(): PoolStatus;
   close(): Promise<void>;
 }
 
-interface ExecutorOptions {
-  /** Run in the calling thread instead of worker threads (benchmarks only: a timeout cannot stop the work). */
-  inProcess?: boolean;
+/** The graph's N-Quads in shared memory (made once at load): every worker loads from that one copy. */
+export function sharedNQuads(graph: LoadedGraph): SharedArrayBuffer {
+  return graph.nquads.buffer as SharedArrayBuffer;
 }
 
-function nquadsOf(graph: LoadedGraph): string {
-  return new Writer({ format: 'application/n-quads' }).quadsToString(graph.store.getQuads(null, null, null, null));
-}
-
-function fromWire(result: WireResult): QueryResult {
-  if (result.type !== 'quads') return result;
-  return { type: 'quads', quads: new Parser({ format: 'application/n-quads' }).parse(result.nquads) };
+function datasetOf(request: QueryRequest) {
+  return {
+    ...(request.defaultGraphUris ? { defaultGraphUris: request.defaultGraphUris } : {}),
+    ...(request.namedGraphUris ? { namedGraphUris: request.namedGraphUris } : {}),
+  };
 }
 
 /**
- * Worker-pool executor (config.queryWorkers threads, each with its own copy of the graph). Queries beyond
- * config.maxConcurrentQueries in flight get 503 + Retry-After; a query past its timeout has its worker
- * terminated and gets 503. When the graph is replaced, the workers are given the new one.
+ * Starts config.queryWorkers shared workers and config.apiQueryWorkers kept for the REST API, each loading the
+ * graph into its own Oxigraph store. When the graph is replaced, the workers are given the new one.
  */
-export function createExecutor(config: Config, state: GraphState, options: ExecutorOptions = {}): QueryExecutor {
-  const runOptions: RunOptions = { maxResultRows: config.maxResultRows, serviceAllowList: config.serviceAllowList };
-  let run: (prepared: PreparedQuery, timeoutMs: number) => Promise<WireResult>;
-  let stop: () => Promise<void>;
-  let unsubscribe: () => void;
-  if (options.inProcess) {
-    const engine = new QueryEngine();
-    run = async (prepared) => {
-      try {
-        return await runQuery(engine, state.current.store, prepared, runOptions);
-      } catch (error) {
-        const wire = wireError(error);
-        throw new HttpError(wire.status, wire.code, wire.message, wire.details ?? {});
-      }
-    };
-    stop = async () => {};
-    unsubscribe = () => {};
-  } else {
-    const pool = new WorkerPool(config.queryWorkers, nquadsOf(state.current), runOptions);
-    run = (prepared, timeoutMs) => pool.run(prepared, timeoutMs);
-    stop = () => pool.close();
-    unsubscribe = state.onChange((graph) => pool.setGraph(nquadsOf(graph)));
-  }
-
-  let inFlight = 0;
-  const executePrepared = async (prepared: PreparedQuery, opts: ExecuteOptions = {}): Promise<QueryResult> => {
-    if (inFlight >= config.maxConcurrentQueries) {
-      // A query takes at most the timeout; suggest retrying after a fraction of it.
-      throw errors.tooManyQueries(Math.max(1, Math.ceil(config.queryTimeoutMs / 4000)));
-    }
-    inFlight++;
-    try {
-      return fromWire(await run(prepared, opts.timeoutMs ?? config.queryTimeoutMs));
-    } finally {
-      inFlight--;
-    }
-  };
+export function createExecutor(config: Config, state: GraphState, events: PoolEvents = {}): QueryExecutor {
+  const pool = new WorkerPool(
+    {
+      nquads: sharedNQuads(state.current),
+      limits: { maxResultRows: config.maxResultRows, maxResultBytes: config.maxResultBytes, baseIri: config.baseIri },
+      serviceAllowList: config.serviceAllowList,
+    },
+    {
+      sharedWorkers: config.queryWorkers,
+      apiWorkers: config.apiQueryWorkers,
+      queueWaitMs: config.queueWaitMs,
+      maxAdmitted: config.maxConcurrentQueries,
+      workerMemoryMb: config.workerMemoryMb,
+    },
+    events,
+  );
+  const unsubscribe = state.onChange((graph) => pool.setGraph(sharedNQuads(graph)));
+  const timeout = (options: ExecuteOptions) => options.timeoutMs ?? config.queryTimeoutMs;
   return {
-    execute: async (request, opts) =>
-      executePrepared(
-        prepareQuery(request.query, {
-          ...(request.defaultGraphUris ? { defaultGraphUris: request.defaultGraphUris } : {}),
-          ...(request.namedGraphUris ? { namedGraphUris: request.namedGraphUris } : {}),
-          serviceAllowList: config.serviceAllowList,
-          baseIri: config.baseIri,
-        }),
-        opts,
-      ),
-    executePrepared,
+    async execute(request, options = {}) {
+      const done = await pool.run({ text: request.query, ...datasetOf(request), output: { kind: 'values' } }, options.budget ?? 'sparql', timeout(options));
+      if (done.kind !== 'values') throw new Error('expected values from the worker');
+      const result = done.result;
+      if (result.type !== 'quads') return result;
+      return { type: 'quads', quads: new Parser({ format: 'application/n-quads' }).parse(result.nquads) };
+    },
+    async answer(request, choice, options = {}) {
+      const done = await pool.run({ text: request.query, ...datasetOf(request), output: { kind: 'bytes', choice } }, options.budget ?? 'sparql', timeout(options));
+      if (done.kind !== 'bytes') throw new Error('expected bytes from the worker');
+      return done.answer;
+    },
+    // A worker that cannot load the graph within ten minutes (1M triples take about 10 s) is a start failure, not a silent 503 later.
+    ready: () => pool.ready(600_000),
+    status: () => pool.status(),
     async close() {
       unsubscribe();
-      await stop();
+      await pool.close();
     },
   };
 }

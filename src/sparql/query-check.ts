@@ -18,6 +18,8 @@ export interface PreparedQuery {
   /** Base IRI for relative IRIs in the query (when it has no BASE of its own). */
   baseIri?: string;
   dataset?: Dataset;
+  /** The allow-listed SERVICE endpoints the query calls (routing.ts sends such a query to the federation engine). */
+  services?: readonly string[];
 }
 
 interface PrepareOptions {
@@ -95,13 +97,42 @@ function syntaxError(error: unknown): HttpError {
   });
 }
 
-/** Visits every object of the AST (patterns, expressions, subqueries), depth first. */
-function visit(node: unknown, fn: (node: Record<string, unknown>) => void): void {
-  if (Array.isArray(node)) {
-    for (const item of node) visit(item, fn);
-  } else if (node !== null && typeof node === 'object') {
-    fn(node as Record<string, unknown>);
-    for (const value of Object.values(node)) visit(value, fn);
+/**
+ * Deepest object nesting the AST may have. Brackets are capped at MAX_NESTING before parsing, but an
+ * operator chain (`1+1+…+1`, `?a || ?b || …`) nests one level per term without any bracket; every
+ * recursive walk after ours (the generator, the engine's algebra) would overflow the stack on it.
+ */
+const MAX_AST_DEPTH = 500;
+
+/**
+ * Visits every object of the AST (patterns, expressions, subqueries), depth first, with an explicit
+ * stack: the AST of a 16 KB query can be 8,000 objects deep, past what a recursion survives.
+ * Refuses an AST deeper than MAX_AST_DEPTH.
+ */
+function visit(root: unknown, fn: (node: Record<string, unknown>) => void): void {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], depth });
+    } else if (node !== null && typeof node === 'object') {
+      if (depth > MAX_AST_DEPTH) {
+        throw errors.queryTooComplex(`its expressions nest more than ${MAX_AST_DEPTH} levels deep (a chain of that many operators, for instance).`);
+      }
+      fn(node as Record<string, unknown>);
+      const values = Object.values(node);
+      for (let i = values.length - 1; i >= 0; i--) stack.push({ node: values[i], depth: depth + 1 });
+    }
+  }
+}
+
+/** Parses with sparqljs; a syntax error is a 400 naming the place, and a stack overflow (never seen, but possible) a 400 too. */
+function parse(text: string, baseIri: string | undefined): SparqlQuery {
+  try {
+    return new Parser(baseIri ? { baseIRI: baseIri } : {}).parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw errors.queryTooComplex('parsing it ran out of stack.');
+    throw syntaxError(error);
   }
 }
 
@@ -109,7 +140,8 @@ function visit(node: unknown, fn: (node: Record<string, unknown>) => void): void
  * Refuses any SERVICE (anywhere: nested groups, subqueries, and EXISTS in FILTER, BIND, the projection,
  * GROUP BY, HAVING or ORDER BY) whose endpoint is not allow-listed: the whole query is visited, not only WHERE.
  */
-function checkServices(ast: Query, allowList: readonly string[]): void {
+function checkServices(ast: Query, allowList: readonly string[]): string[] {
+  const called: string[] = [];
   visit(ast, (node) => {
     if (node.type !== 'service') return;
     const name = node.name as { termType: string; value: string };
@@ -117,7 +149,9 @@ function checkServices(ast: Query, allowList: readonly string[]): void {
       throw errors.serviceVariableRefused(name.value);
     }
     if (!allowList.includes(name.value)) throw errors.serviceRefused(name.value);
+    called.push(name.value);
   });
+  return called;
 }
 
 /**
@@ -126,14 +160,11 @@ function checkServices(ast: Query, allowList: readonly string[]): void {
  */
 export function prepareQuery(text: string, options: PrepareOptions): PreparedQuery {
   checkNesting(text);
-  let ast: SparqlQuery;
-  try {
-    ast = new Parser(options.baseIri ? { baseIRI: options.baseIri } : {}).parse(text);
-  } catch (error) {
-    throw syntaxError(error);
-  }
+  const ast = parse(text, options.baseIri);
   if (ast.type === 'update') throw errors.updateRefused();
-  checkServices(ast, options.serviceAllowList);
+  // Only comments, PREFIX or BASE: sparqljs returns a prologue without a query type.
+  if (ast.type !== 'query' || !ast.queryType) throw errors.noQueryForm();
+  const services = checkServices(ast, options.serviceAllowList);
 
   const protocolDefault = options.defaultGraphUris ?? [];
   const protocolNamed = options.namedGraphUris ?? [];
@@ -147,5 +178,11 @@ export function prepareQuery(text: string, options: PrepareOptions): PreparedQue
   const hadFrom = ast.from !== undefined;
   delete ast.from;
   const textOut = hadFrom ? new Generator().stringify(ast) : text;
-  return { form: ast.queryType, text: textOut, ...(options.baseIri ? { baseIri: options.baseIri } : {}), ...(dataset ? { dataset } : {}) };
+  return {
+    form: ast.queryType,
+    text: textOut,
+    ...(options.baseIri ? { baseIri: options.baseIri } : {}),
+    ...(dataset ? { dataset } : {}),
+    ...(services.length > 0 ? { services } : {}),
+  };
 }

@@ -98,5 +98,8 @@ export function writeBindings(mediaType: string, variables: string[], rows: Rows
 }
 
 export function writeBoolean(mediaType: string, value: boolean): string {
+  // CSV and TSV define no boolean form; Jena (Fuseki) writes one column _askResult, which SPARQLWrapper users get.
+  if (mediaType === resultTypes.csv.type) return `_askResult\r\n${value}\r\n`;
+  if (mediaType === resultTypes.tsv.type) return `?_askResult\n${value}\n`;
   return mediaType === resultTypes.xml.type ? booleanXml(value) : booleanJson(value);
 }

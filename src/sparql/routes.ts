@@ -2,17 +2,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { ReadPathOptions } from '../http/read-path.js';
-import { errors } from '../errors.js';
+import { errors, HttpError } from '../errors.js';
 import { addVary } from '../http/vary.js';
 import { html, json, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
 import { negotiate } from '../rdf/negotiate.js';
 import { serializeNegotiated } from '../rdf/serialize.js';
-import type { QueryResult } from './executor.js';
-import { prepareQuery, type QueryForm } from './query-check.js';
-import { writeBindings, writeBoolean } from './results.js';
+import type { QueryForm } from './query-check.js';
+import type { FormChoice, OutputChoice } from './answers.js';
+import { wireError } from './wire-error.js';
+import { cacheable, ResultCache, type CachedAnswer } from './result-cache.js';
 import { paramsOf, type Params } from './form-params.js';
 import { endpointUrl, serviceDescription } from './service-description.js';
 import { exampleQueries, yasguiDist, yasguiPage } from './yasgui.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sparqlCache: ResultCache;
+  }
+}
 
 const FORM = 'application/x-www-form-urlencoded';
 const SPARQL_QUERY = 'application/sparql-query';
@@ -20,7 +27,7 @@ const SPARQL_UPDATE = 'application/sparql-update';
 const offeredFor: Record<QueryForm, readonly MediaType[]> = {
   // Plain application/json is what many HTTP clients ask for; they get SPARQL JSON results.
   SELECT: [resultTypes.json, resultTypes.xml, resultTypes.csv, resultTypes.tsv, json],
-  ASK: [resultTypes.json, resultTypes.xml, json],
+  ASK: [resultTypes.json, resultTypes.xml, json, resultTypes.csv, resultTypes.tsv],
   // Turtle first: a client without preference gets a triple format (CONSTRUCT results have no graphs).
   CONSTRUCT: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
   DESCRIBE: [rdfTypes.turtle, rdfTypes.ntriples, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.trig, rdfTypes.nquads],
@@ -68,22 +75,48 @@ function readRequest(request: FastifyRequest): ProtocolRequest {
   return { query: directQuery ?? queries[0], params };
 }
 
-/** The single value of an optional parameter (format=), refusing repeats. */
-function single(params: Params, name: string): string | undefined {
-  const values = params.get(name) ?? [];
-  if (values.length > 1) throw errors.badParameter(name, `The parameter ${name} may be given once; got ${values.length}.`);
-  return values[0];
+/** Negotiates the answer for every query form at once: the form is known only once the worker has parsed the query. */
+function outputChoice(accept: string | undefined, format: readonly string[] | undefined): OutputChoice {
+  const choose = (form: QueryForm): FormChoice => {
+    const offered = offeredFor[form];
+    try {
+      const chosen = negotiate(accept, offered, format);
+      // Plain application/json asked for results gets SPARQL JSON under the type the client named.
+      const serializer = chosen === json ? resultTypes.json.type : chosen.type;
+      return { format: serializer, contentType: `${chosen.type}; charset=utf-8`, chosen, offered };
+    } catch (error) {
+      if (error instanceof HttpError) return { error: wireError(error) };
+      throw error;
+    }
+  };
+  return { SELECT: choose('SELECT'), ASK: choose('ASK'), CONSTRUCT: choose('CONSTRUCT'), DESCRIBE: choose('DESCRIBE') };
 }
 
-async function sendResult(reply: FastifyReply, result: QueryResult, mediaType: MediaType, baseIri: string, offered: readonly MediaType[]): Promise<FastifyReply> {
+/** The cache key: graph version, query, dataset and the negotiated format of each form (not the raw Accept header). */
+function cacheKey(version: string, query: string, params: Params, choice: OutputChoice): string {
+  const formats = Object.values(choice).map((c) => ('error' in c ? '!' : c.contentType));
+  return [version, query, ...(params.get('default-graph-uri') ?? []), '|', ...(params.get('named-graph-uri') ?? []), '|', ...formats].join('\u0000');
+}
+
+function sendAnswer(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer, cacheStatus: 'hit' | 'miss'): FastifyReply {
   addVary(reply, 'Accept');
-  if (result.type === 'bindings') return reply.type(`${mediaType.type}; charset=utf-8`).send(writeBindings(mediaType === json ? resultTypes.json.type : mediaType.type, result.variables, result.rows));
-  if (result.type === 'boolean') return reply.type(`${mediaType.type}; charset=utf-8`).send(writeBoolean(mediaType === json ? resultTypes.json.type : mediaType.type, result.value));
-  return reply.type(`${mediaType.type}; charset=utf-8`).send(await serializeNegotiated(result.quads, mediaType, baseIri, offered));
+  // no-cache: a client may keep the answer but asks again each time; an unchanged answer then costs a 304.
+  void reply.header('Cache-Control', 'no-cache');
+  void reply.header('ETag', answer.etag);
+  void reply.header('X-Cache', cacheStatus);
+  const ifNoneMatch = request.headers['if-none-match'];
+  // A 304 answers only safe methods (RFC 9110 13.1.2): a POST with a matching tag still gets the answer.
+  if (request.method === 'GET' && ifNoneMatch !== undefined && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === answer.etag)) {
+    return reply.code(304).send();
+  }
+  return reply.type(answer.contentType).send(answer.body);
 }
 
 export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
   const { config, state, executor } = options;
+  const cache = new ResultCache(config.sparqlCacheBytes);
+  state.onChange(() => cache.clear());
+  app.decorate('sparqlCache', cache);
 
   // YASGUI's built files, from our own origin (no CDN).
   await app.register(fastifyStatic, { root: yasguiDist, prefix: '/sparql/yasgui/', decorateReply: false, allowedPath: (p) => /^\/yasgui\.min\.(js|css)(\.map)?$/.test(p) });
@@ -95,7 +128,8 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     const { query, params } = readRequest(request);
-    const format = single(params, 'format');
+    // Every format= value: clients repeat it (name and media type); negotiate() decides whether they agree.
+    const format = params.get('format');
     if (query === undefined) {
       if (request.method === 'POST') throw errors.badParameter('query', 'The request carries no query: send query= (form) or an application/sparql-query body.');
       const chosen = negotiate(request.headers.accept, descriptionTypes, format);
@@ -106,16 +140,21 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
       return reply.type(`${chosen.type}; charset=utf-8`).send(await serializeNegotiated(quads, chosen, config.baseIri, descriptionTypes));
     }
     if (query.trim() === '') throw errors.badParameter('query', 'The query is empty.');
-    const prepared = prepareQuery(query, {
-      defaultGraphUris: params.get('default-graph-uri') ?? [],
-      namedGraphUris: params.get('named-graph-uri') ?? [],
-      serviceAllowList: config.serviceAllowList,
-      baseIri: config.baseIri,
-    });
-    const offered = offeredFor[prepared.form];
-    const mediaType = negotiate(request.headers.accept, offered, format);
-    const result = await executor.executePrepared(prepared);
-    return sendResult(reply, result, mediaType, config.baseIri, offered);
+    const choice = outputChoice(request.headers.accept, format);
+    const key = cacheKey(state.current.version, query, params, choice);
+    const useCache = config.sparqlCacheBytes > 0 && cacheable(query);
+    const cached = useCache ? cache.get(key) : undefined;
+    if (useCache) app.metrics.cacheHits.inc({ route: 'sparql' }, cached ? 1 : 0);
+    if (useCache && !cached) app.metrics.cacheMisses.inc({ route: 'sparql' });
+    if (cached) return sendAnswer(request, reply, cached, 'hit');
+    // Parsing, checking and evaluation all happen in a worker: the main thread spends nothing proportional to the query.
+    const answer = await executor.answer(
+      { query, defaultGraphUris: params.get('default-graph-uri') ?? [], namedGraphUris: params.get('named-graph-uri') ?? [] },
+      choice,
+    );
+    const entry: CachedAnswer = { form: answer.form, contentType: answer.contentType, etag: answer.etag, body: Buffer.from(answer.body.buffer, answer.body.byteOffset, answer.body.byteLength) };
+    if (useCache) cache.set(key, entry);
+    return sendAnswer(request, reply, entry, 'miss');
   };
 
   app.get('/sparql', handle);

@@ -1,36 +1,109 @@
-// Query worker thread: holds its own copy of the graph and a Comunica engine, runs one query at a time, and can be terminated mid-query.
+// Query worker thread: holds the graph in its own Oxigraph store, checks and runs one query at a time, and can be terminated mid-query.
+import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
-import { QueryEngine } from '@comunica/query-sparql';
-import { Parser, Store } from 'n3';
-import { runQuery, wireError, type RunOptions, type WireError, type WireResult } from './engine.js';
-import type { PreparedQuery } from './query-check.js';
+import type { QueryEngine } from '@comunica/query-sparql';
+import { Parser } from 'n3';
+import { errors } from '../errors.js';
+import { serializeNegotiated } from '../rdf/serialize.js';
+import { loadStore, runForBytes, runForValues } from './local-engine.js';
+import { prepareQuery, type PreparedQuery } from './query-check.js';
+import { chooseEngine } from './routing.js';
+import { writeBindings, writeBoolean } from './results.js';
+import type { Answer, OutputChoice, ResultLimits, ValueResult, WireAnswer } from './answers.js';
+import { fromWire, wireError, type WireError } from './wire-error.js';
 
 export interface WorkerInit {
-  nquads: string;
-  options: RunOptions;
+  /** The graph as N-Quads (UTF-8) in shared memory: every worker reads the same bytes, none is copied. */
+  nquads: SharedArrayBuffer;
+  limits: ResultLimits;
+  serviceAllowList: readonly string[];
 }
 
-export type ToWorker = { kind: 'graph'; nquads: string } | { kind: 'query'; id: number; prepared: PreparedQuery };
-export type FromWorker = { ready: true } | { id: number; ok: true; result: WireResult } | { id: number; ok: false; error: WireError };
+/** One query as the main thread sends it: the raw text and protocol dataset; it is parsed and checked here. */
+export interface QueryJob {
+  text: string;
+  defaultGraphUris?: readonly string[];
+  namedGraphUris?: readonly string[];
+  /** Bytes in a negotiated format (the /sparql route), or plain values (the REST API). */
+  output: { kind: 'bytes'; choice: OutputChoice } | { kind: 'values' };
+}
 
-function storeOf(nquads: string): Store {
-  return new Store(new Parser({ format: 'application/n-quads' }).parse(nquads));
+export type ToWorker = { kind: 'graph'; nquads: SharedArrayBuffer } | { kind: 'query'; id: number; job: QueryJob };
+export type JobResult = { kind: 'bytes'; answer: WireAnswer } | { kind: 'values'; result: ValueResult };
+export type FromWorker = { ready: true } | { id: number; ok: true; result: JobResult } | { id: number; ok: false; error: WireError };
+
+/** Comunica loads lazily: most workers never see a SERVICE query, and its start-up costs memory and time. */
+let federation: Promise<{ engine: QueryEngine; run: typeof import('./engine.js').runQuery }> | undefined;
+function federationEngine() {
+  federation ??= import('./engine.js').then(async (module) => {
+    const { QueryEngine } = await import('@comunica/query-sparql');
+    return { engine: new QueryEngine(), run: module.runQuery };
+  });
+  return federation;
+}
+
+/** Writes a Comunica result in the negotiated format, as Oxigraph's path would. */
+async function writeValues(value: ValueResult, prepared: PreparedQuery, choice: OutputChoice, baseIri: string): Promise<string> {
+  const chosen = choice[prepared.form];
+  if ('error' in chosen) throw fromWire(chosen.error);
+  if (value.type === 'bindings') return writeBindings(chosen.format, value.variables, value.rows);
+  if (value.type === 'boolean') return writeBoolean(chosen.format, value.value);
+  return serializeNegotiated(new Parser({ format: 'application/n-quads' }).parse(value.nquads), chosen.chosen, baseIri, chosen.offered);
+}
+
+function toWire(answer: Answer, limits: ResultLimits): WireAnswer {
+  const body = new TextEncoder().encode(answer.body);
+  if (body.byteLength > limits.maxResultBytes) throw errors.tooManyBytes(limits.maxResultBytes);
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return { form: answer.form, contentType: answer.contentType, body, etag, engine: answer.engine };
+}
+
+async function runJob(store: ReturnType<typeof loadStore>, job: QueryJob, init: WorkerInit): Promise<JobResult> {
+  const prepared = prepareQuery(job.text, {
+    defaultGraphUris: job.defaultGraphUris ?? [],
+    namedGraphUris: job.namedGraphUris ?? [],
+    serviceAllowList: init.serviceAllowList,
+    baseIri: init.limits.baseIri,
+  });
+  if (chooseEngine(prepared) === 'oxigraph') {
+    if (job.output.kind === 'values') return { kind: 'values', result: runForValues(store, prepared, init.limits) };
+    return { kind: 'bytes', answer: toWire(await runForBytes(store, prepared, job.output.choice, init.limits), init.limits) };
+  }
+  // Federated: a SERVICE call, already allow-listed by prepareQuery.
+  if (job.output.kind === 'bytes') {
+    const chosen = job.output.choice[prepared.form];
+    if ('error' in chosen) throw fromWire(chosen.error);
+  }
+  const { engine, run } = await federationEngine();
+  const value = await run(engine, store, prepared, { maxResultRows: init.limits.maxResultRows, serviceAllowList: init.serviceAllowList });
+  if (job.output.kind === 'values') return { kind: 'values', result: value };
+  const body = await writeValues(value, prepared, job.output.choice, init.limits.baseIri);
+  const chosen = job.output.choice[prepared.form] as { contentType: string };
+  return { kind: 'bytes', answer: toWire({ form: prepared.form, contentType: chosen.contentType, body, engine: 'comunica' }, init.limits) };
 }
 
 if (parentPort) {
   const port = parentPort;
   const init = workerData as WorkerInit;
-  const engine = new QueryEngine();
-  let store = storeOf(init.nquads);
+  let store = loadStore(new Uint8Array(init.nquads));
   port.postMessage({ ready: true } satisfies FromWorker);
   port.on('message', (message: ToWorker) => {
     if (message.kind === 'graph') {
-      store = storeOf(message.nquads);
+      store = loadStore(new Uint8Array(message.nquads));
       return;
     }
-    runQuery(engine, store, message.prepared, init.options).then(
-      (result) => port.postMessage({ id: message.id, ok: true, result } satisfies FromWorker),
-      (error: unknown) => port.postMessage({ id: message.id, ok: false, error: wireError(error) } satisfies FromWorker),
+    runJob(store, message.job, init).then(
+      (result) => {
+        // The body's bytes move to the main thread without a copy.
+        const transfer = result.kind === 'bytes' ? [result.answer.body.buffer as ArrayBuffer] : [];
+        port.postMessage({ id: message.id, ok: true, result } satisfies FromWorker, transfer);
+      },
+      (error: unknown) => {
+        port.postMessage({ id: message.id, ok: false, error: wireError(error) } satisfies FromWorker);
+        // A trap inside Oxigraph's WASM (a Rust panic, stack or memory exhausted) may leave its instance unusable:
+        // this worker ends after answering, and the pool starts a fresh one.
+        if (error instanceof WebAssembly.RuntimeError) setImmediate(() => process.exit(1));
+      },
     );
   });
 }

@@ -106,5 +106,7 @@ that answers one row per thing; change it and press the run button. The examples
 <div id="yasgui"></div>
 <script type="application/json" id="sparql-examples">${raw(jsonForScript({ tabs, prefixes: editorPrefixes(baseIri) }))}</script>`;
   const title = lang === 'de' ? 'SPARQL-Abfragen' : 'SPARQL query editor';
-  return renderPage({ lang, title, head, body, baseIri, current: 'sparql', wide: true });
+  // The editor's text exists in German only when a route asks for it; the alternates search engines see name the English page.
+  const alternates = lang === 'en' ? { selfUrl: endpoint, languages: ['en'] } : {};
+  return renderPage({ lang, title, head, body, baseIri, current: 'sparql', wide: true, ...alternates });
 }

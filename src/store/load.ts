@@ -1,9 +1,12 @@
 // Loads ontology/ and data/ (TriG, Turtle, N-Triples, N-Quads) into one N3 store, resolving relative IRIs against the base.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataFactory, Parser, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
+import { canonicalNQuads } from './canonical.js';
+import { quadKey } from '../rdf/term-keys.js';
+import { filesIn, shownPath } from './files.js';
 
 /** A file that could not be read or parsed, with the file and line the parser named. */
 export class DataLoadError extends Error {
@@ -38,6 +41,11 @@ export interface LoadedGraph {
   readonly version: string;
   /** When the graph was loaded. */
   readonly loadedAt: Date;
+  /**
+   * Every quad as canonical N-Quads (RDFC-1.0, sorted lines, UTF-8) in shared memory: the query workers load it and
+   * the dumps start from it, all from this one copy.
+   */
+  readonly nquads: Uint8Array;
 }
 
 const formats: Record<string, string> = {
@@ -50,16 +58,13 @@ const formats: Record<string, string> = {
 async function listRdfFiles(dir: string): Promise<string[]> {
   // DATA_DIR may also name one file (e.g. the W3C protocol test data, whose folder holds other files).
   if (path.extname(dir) in formats && (await stat(dir).catch(() => undefined))?.isFile()) return [dir];
-  let entries: string[];
+  let names: string[];
   try {
-    entries = await readdir(dir);
+    names = await filesIn(dir, Object.keys(formats));
   } catch (error) {
     throw new DataLoadError(dir, undefined, `cannot read folder: ${(error as Error).message}`);
   }
-  return entries
-    .filter((name) => path.extname(name) in formats)
-    .sort()
-    .map((name) => path.join(dir, name));
+  return names.map((name) => path.join(dir, name));
 }
 
 /** Parses one file. Triples outside a named graph go into `defaultGraphIri`. */
@@ -100,7 +105,7 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
   for (const { files, graphFor } of groups) {
     for (const file of files) {
       const text = await readFile(file, 'utf8');
-      const shown = path.relative(process.cwd(), file) || file;
+      const shown = shownPath(file);
       hash.update(path.basename(file)).update('\0').update(text).update('\0');
       for (const quad of parseRdf(text, shown, baseIri, graphFor(file))) {
         store.addQuad(quad);
@@ -113,6 +118,7 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
   }
   return {
     store,
+    nquads: sharedBytes(await canonicalNQuads(store)),
     baseIri,
     graphFiles,
     fileOf: (quad) => origins.get(quadKey(quad)),
@@ -121,8 +127,10 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
   };
 }
 
-function quadKey(quad: Quad): string {
-  return `${quad.subject.termType}:${quad.subject.value} ${quad.predicate.value} ${quad.object.termType}:${quad.object.value}:${
-    quad.object.termType === 'Literal' ? `${quad.object.language}^${quad.object.datatype.value}` : ''
-  } ${quad.graph.value}`;
+/** Text as UTF-8 in a SharedArrayBuffer, which worker threads read without a copy. */
+function sharedBytes(text: string): Uint8Array {
+  const bytes = Buffer.from(text, 'utf8');
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+  shared.set(bytes);
+  return shared;
 }

@@ -1,11 +1,13 @@
 // The SHACL gate: validates the union of all loaded graphs against shapes/ and reports each result with its source file.
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DataFactory, Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import type { Quad, Term } from '@rdfjs/types';
 import { DataLoadError, parseRdf, type LoadedGraph } from '../store/load.js';
 import { computeStatistics } from '../store/statistics.js';
+import { filesIn, shownPath } from '../store/files.js';
+import { literalIn } from '../store/literals.js';
 import { compactIri, prefixes } from '../rdf/namespaces.js';
 
 type Severity = 'Violation' | 'Warning' | 'Info';
@@ -63,7 +65,7 @@ export class ValidationFailedError extends Error {
 async function loadShapes(shapesDir: string, baseIri: string): Promise<Quad[]> {
   let names: string[];
   try {
-    names = (await readdir(shapesDir)).filter((name) => name.endsWith('.ttl')).sort();
+    names = await filesIn(shapesDir, ['.ttl']);
   } catch (error) {
     throw new DataLoadError(shapesDir, undefined, `cannot read shapes folder: ${(error as Error).message}`);
   }
@@ -71,7 +73,7 @@ async function loadShapes(shapesDir: string, baseIri: string): Promise<Quad[]> {
   const quads: Quad[] = [];
   for (const name of names) {
     const file = path.join(shapesDir, name);
-    const shown = path.relative(process.cwd(), file) || file;
+    const shown = shownPath(file);
     const text = await readFile(file, 'utf8');
     for (const quad of parseRdf(text, shown, baseIri, `${baseIri}shapes/`)) {
       quads.push(DataFactory.quad(quad.subject, quad.predicate, quad.object));
@@ -165,11 +167,7 @@ function messagesOf(shapes: readonly Quad[]): Map<string, Term[]> {
 function describeResult(graph: LoadedGraph, result: ShaclResult, shapeMessages: Map<string, Term[]>): ValidationIssue {
   const focus = result.focusNode;
   const messages = shapeMessages.get(result.sourceShape.value) ?? result.message;
-  const pick = (lang: string) =>
-    messages.find((m) => m.termType === 'Literal' && m.language === lang)?.value ??
-    messages.find((m) => m.termType === 'Literal' && m.language === '')?.value ??
-    messages[0]?.value ??
-    'no message';
+  const pick = (lang: string) => literalIn(messages, lang, '')?.value ?? messages[0]?.value ?? 'no message';
   const issue: ValidationIssue = {
     severity: localName(result.severity.value) as Severity,
     focusNode: termText(focus),

@@ -1,10 +1,12 @@
-// The engine rdf-test-suite runs the W3C SPARQL 1.1 query tests against: the service's own query check (prepareQuery) and execution (runQuery), over a store laid out as the loader lays out files.
+// The engine rdf-test-suite runs the W3C SPARQL 1.1 query tests against: the service's own query check (prepareQuery), engine routing and execution, over a store laid out as the loader lays out files.
 import { QueryEngine } from '@comunica/query-sparql';
-import { DataFactory, Store } from 'n3';
+import { DataFactory, Writer } from 'n3';
 import type { Quad, Term } from '@rdfjs/types';
 import { QueryResultBindings, QueryResultBoolean, QueryResultQuads, type IQueryEngine, type IQueryResult } from 'rdf-test-suite';
 import { prepareQuery } from '../../src/sparql/query-check.js';
 import { runQuery } from '../../src/sparql/engine.js';
+import { loadStore, runForValues } from '../../src/sparql/local-engine.js';
+import { chooseEngine } from '../../src/sparql/routing.js';
 import type { JsonTerm } from '../../src/sparql/terms.js';
 import { Parser } from 'n3';
 
@@ -35,18 +37,20 @@ export const w3cEngine: IQueryEngine = {
     prepareQuery(queryString, { serviceAllowList: [], baseIri: options.baseIRI as string });
   },
   async query(data, queryString, options): Promise<IQueryResult> {
-    const store = new Store();
+    const quads: Quad[] = [];
     const named = new Set<string>();
     let hasDefault = false;
     for (const q of data) {
       if (q.graph.termType === 'DefaultGraph') {
         hasDefault = true;
-        store.addQuad(DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(DEFAULT_DATA_GRAPH)));
+        quads.push(DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(DEFAULT_DATA_GRAPH)));
       } else {
         named.add(q.graph.value);
-        store.addQuad(q);
+        quads.push(q);
       }
     }
+    // As the service loads its graph: N-Quads into a worker's Oxigraph store.
+    const store = loadStore(new TextEncoder().encode(new Writer({ format: 'application/n-quads' }).quadsToString(quads)));
     const baseIri = options.baseIRI as string;
     // As a client of the service would: the query's own FROM / FROM NAMED when it has them, otherwise
     // default-graph-uri / named-graph-uri naming the test's default data and named graphs.
@@ -60,7 +64,11 @@ export const w3cEngine: IQueryEngine = {
       });
       // Both lists empty would mean "no dataset"; an empty default graph with named graphs is what the test means.
     }
-    const result = await runQuery(engine, store, prepared, { maxResultRows: Number.MAX_SAFE_INTEGER, serviceAllowList: [] });
+    const limits = { maxResultRows: Number.MAX_SAFE_INTEGER, maxResultBytes: Number.MAX_SAFE_INTEGER, baseIri };
+    const result =
+      chooseEngine(prepared) === 'oxigraph'
+        ? runForValues(store, prepared, limits)
+        : await runQuery(engine, store, prepared, { maxResultRows: Number.MAX_SAFE_INTEGER, serviceAllowList: [] });
     if (result.type === 'boolean') return new QueryResultBoolean(result.value);
     if (result.type === 'quads') return new QueryResultQuads(new Parser({ format: 'application/n-quads' }).parse(result.nquads));
     const rows = result.rows.map((row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [`?${name}`, fromJsonTerm(term)])));
