@@ -10,6 +10,7 @@ import { sparqlRoutes } from './sparql/routes.js';
 import { linkedDataRoutes } from './linked-data/routes.js';
 import { apiRoutes } from './api/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
+import { htmlRoutes } from './html/routes.js';
 import { createExecutor, type QueryExecutor } from './sparql/executor.js';
 import type { ReadPathOptions } from './http/read-path.js';
 import { installQueryStringCheck, parseQueryString } from './http/query-string.js';
@@ -91,6 +92,7 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
     await app.register(linkedDataRoutes, options);
     await app.register(apiRoutes, { ...options, prefix });
     await app.register(openDataRoutes, { ...options, prefix });
+    await app.register(htmlRoutes, { ...options, prefix });
     await app.ready();
     // The service is started when it can answer a query: /health is then true from the first request.
     await executor.ready();

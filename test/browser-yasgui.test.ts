@@ -1,4 +1,4 @@
-// The SPARQL query editor in headless Chromium over a real port: it loads from our origin only, shows queries/ as tabs, runs a query and completes terms.
+// The SPARQL query editor in headless Chromium over a real port: it loads from our origin only, shows queries/examples/ as tabs, runs them and shows errors readably.
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -76,14 +76,12 @@ afterEach(async () => {
   await context?.close();
 });
 
-/** The text of the query files, without their `#+` API header: what a user reads in queries/. */
-async function queryFiles(): Promise<Map<string, string>> {
-  const files = (await readdir(queriesDir)).filter((f) => f.endsWith('.rq')).sort();
+/** The example files of queries/examples/, in tab order, as a newcomer reads them there. */
+async function exampleFiles(): Promise<Map<string, string>> {
+  const dir = `${queriesDir}/examples`;
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.rq')).sort(new Intl.Collator('en', { numeric: true }).compare);
   const texts = new Map<string, string>();
-  for (const file of files) {
-    const text = await readFile(`${queriesDir}/${file}`, 'utf8');
-    texts.set(file.slice(0, -'.rq'.length), text.split(/\r?\n/).filter((l) => !l.startsWith('#+')).join('\n').trim());
-  }
+  for (const file of files) texts.set(file.slice(0, -'.rq'.length), (await readFile(`${dir}/${file}`, 'utf8')).trim());
   return texts;
 }
 
@@ -109,44 +107,70 @@ function expectCleanPage(): void {
 reportSkippedBrowserTests('test/browser-yasgui.test.ts');
 
 describe.skipIf(skipBrowserTests)('the SPARQL editor in Chromium', () => {
-  it('loads YASGUI from our own origin and shows every query of queries/ as a tab', async () => {
-    const files = await queryFiles();
-    expect(files.size).toBeGreaterThan(0);
+  it('loads YASGUI from our own origin and shows every example of queries/examples/ as a tab, for this base IRI', async () => {
+    const files = await exampleFiles();
+    expect(files.size).toBeGreaterThan(1);
     const tabNames = (await page.locator('.tabsList .tab a').allTextContents()).map((t) => t.replace('✖', '').trim());
-    expect(tabNames).toEqual([...files.keys()]);
+    expect(tabNames).toHaveLength(files.size);
     expect(requests).toContain(`${address}/sparql/yasgui/yasgui.min.js`);
     expect(requests).toContain(`${address}/sparql/yasgui/yasgui.min.css`);
 
-    // The first tab is open and holds its file's query; another tab holds its own.
-    const [first, second] = [...files.keys()];
-    expect(await editorText()).toContain(files.get(first!)!);
-    await page.locator('.tabsList .tab a', { hasText: second! }).click();
-    await page.locator('.tabPanel.active .CodeMirror').waitFor();
-    expect(await editorText()).toContain(files.get(second!)!);
+    // The first tab holds the client's question, written against this service's base IRI rather than localhost.
+    const [first] = [...files.values()];
+    const shown = await editorText();
+    expect(shown).toContain('# Which cities belong to both the International Alliance of Safe Harbours (IASH) and the project Cities4Refugees?');
+    expect(shown).toBe(first!.split('http://localhost:3000/').join(baseIri));
     expectCleanPage();
   });
 
-  it("runs the client's example (cities in IASH and Cities4Refugees) and shows Berlin in the result table", async () => {
-    await setEditorText(`PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?city ?label WHERE {
-  ?city org:memberOf <${baseIri}id/network/iash>, <${baseIri}id/project/cities4refugees> ;
-        rdfs:label ?label .
-  FILTER (lang(?label) = "en")
-}`);
+  it("runs the first example, the client's question, and answers one row per city with prefixed names", async () => {
     await page.locator('.tabPanel.active .yasqe_queryButton').click();
     const rows = page.locator('.tabPanel.active .yasr table tbody tr');
     await rows.first().waitFor();
     const table = await rows.allTextContents();
-    expect(table.some((row) => row.includes(`${baseIri}id/city/berlin`) && row.includes('Berlin'))).toBe(true);
 
-    // The table agrees with the REST API's answer to the same question.
-    const api = await app.inject({ url: '/api/cities?memberOf=iash&memberOf=cities4refugees', headers: { accept: 'application/json' } });
-    expect(api.statusCode).toBe(200);
-    const ids = (api.json() as Array<{ id: string }>).map((city) => city.id);
-    expect(table).toHaveLength(ids.length);
-    for (const id of ids) expect(table.some((row) => row.includes(id))).toBe(true);
+    // The same question asked over the protocol: which cities are in both, one row each.
+    const check = await app.inject({
+      method: 'POST',
+      url: '/sparql',
+      headers: { accept: 'application/sparql-results+json', 'content-type': 'application/sparql-query' },
+      payload: `PREFIX org: <http://www.w3.org/ns/org#> PREFIX schema: <http://schema.org/>
+SELECT DISTINCT ?city WHERE { ?city a schema:City ; org:memberOf <${baseIri}id/network/iash>, <${baseIri}id/project/cities4refugees> . }`,
+    });
+    const cities = (check.json() as { results: { bindings: Array<{ city: { value: string } }> } }).results.bindings.map((b) => b.city.value);
+    expect(cities.length).toBeGreaterThan(0);
+    expect(table).toHaveLength(cities.length);
+    // Prefixed names instead of full IRIs, and the name in the reader's language (Chromium here reads English).
+    for (const city of cities) expect(table.some((row) => row.includes(`city:${city.slice(`${baseIri}id/city/`.length)}`))).toBe(true);
+    expect(table.join(' ')).not.toContain(`${baseIri}id/city/`);
+    expect(table.some((row) => row.includes('Berlin') && row.includes('Germany'))).toBe(true);
     expectCleanPage();
+  });
+
+  it('shows a syntax error in words with its line and column, and marks the spot in the editor', async () => {
+    const broken = 'PREFIX org: <http://www.w3.org/ns/org#>\nSELECT ?city WHERE {\n  ?city org:memberOf ?network ?\n}';
+    // Where the endpoint itself places the error: the box must say the same.
+    const problem = (await app.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/sparql-query' }, payload: broken })).json() as { line: number; column: number };
+    expect(problem.line).toBeGreaterThan(1);
+    await setEditorText(broken);
+    // The endpoint answers 400 with a problem document: the browser logs the failed request, which is expected here.
+    await page.locator('.tabPanel.active .yasqe_queryButton').click();
+    const box = page.locator('#query-error');
+    await box.waitFor({ state: 'visible' });
+    const text = await box.innerText();
+    expect(text).toContain(`Line ${problem.line}, column ${problem.column}`);
+    expect(text).not.toContain('{"type"');
+    // The marked character sits on that line in the editor.
+    await page.locator('.tabPanel.active .CodeMirror .query-error-mark').waitFor();
+    const markedLine = await page.evaluate(() => {
+      const mark = document.querySelector('.tabPanel.active .CodeMirror .query-error-mark');
+      return mark?.closest('.CodeMirror-line')?.textContent ?? '';
+    });
+    // CodeMirror renders spaces as it likes (non-breaking, tabs): compare the words.
+    const words = (line: string) => line.replace(/\s+/g, ' ').trim();
+    expect(words(markedLine)).toBe(words(broken.split('\n')[problem.line - 1]!));
+    expect(offOrigin).toEqual([]);
+    expect(consoleErrors.filter((e) => !/status of 400/.test(e))).toEqual([]);
   });
 
   it('completes property names from this graph, not from an outside vocabulary service', async () => {

@@ -112,7 +112,7 @@ describe('service description and editor', () => {
     expect(quads.some((q) => q.predicate.value.endsWith('#name') && q.object.value === 'http://example.org/id/source/one')).toBe(true);
   });
 
-  it('gives a browser YASGUI from our own origin with the example queries', async () => {
+  it('gives a browser YASGUI from our own origin with the example queries of queries/examples/', async () => {
     const response = await fetch(`${url}/sparql`, { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await response.text();

@@ -3,6 +3,7 @@ import { licenceName } from '../rdf/licences.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { docsTheme } from './docs-theme.js';
 import type { ReadPathOptions } from '../http/read-path.js';
 import { errors } from '../errors.js';
 import { json, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
@@ -123,7 +124,7 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
       tags: [...new Set(queries.flatMap((q) => q.tags))].sort().map((name) => ({ name })),
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, theme: docsTheme(config.baseIri) });
   app.get('/openapi.json', { schema: { hide: true } }, async (request, reply) => {
     if (notModified(request, reply, state.current, 'openapi')) return reply;
     return reply.type('application/json; charset=utf-8').send(app.swagger());
@@ -151,7 +152,7 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
       {
         schema: {
           summary: query.summary,
-          description: `${query.description}\n\nQuery file: \`queries/${query.name}.rq\`.`,
+          description: `${query.description}\n\nThe SPARQL query behind it: [queries/${query.name}.rq](${new URL(config.baseIri).pathname}queries/${query.name}.rq).`,
           tags: query.tags,
           operationId: query.name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
           querystring: querystringSchema(query, config.baseIri),

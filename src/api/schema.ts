@@ -15,14 +15,19 @@ type JsonSchema = Record<string, unknown>;
 function expectation(parameter: ParameterSpec, baseIri: string): string {
   const base = (() => {
     switch (parameter.type) {
-      case 'iri':
-        return `a slug or the full IRI of a ${parameter.kinds.join(' or ')} (e.g. "${String(exampleValue(parameter) ?? 'slug')}" or <${parameter.namespaces[0] ?? baseIri}…>)`;
+      case 'iri': {
+        // Written for a developer who has never seen RDF: the value is the last part of a page address.
+        const example = String(exampleValue(parameter) ?? 'berlin');
+        const where = parameter.namespaces[0] ?? baseIri;
+        const what = parameter.kinds.map((k) => k.replace(/\/$/, '').replace(/^def$/, 'list')).join(' or ');
+        return `the short name of a ${what}, as it ends its address: "${example}" for \`${where}${example}\` (the full address works too)`;
+      }
       case 'string':
         return `a text of at most ${parameter.maxLength} characters`;
       case 'language':
-        return 'a BCP 47 language tag such as "de" or "en"';
+        return 'a language code such as "de" (German) or "en" (English)';
       case 'date':
-        return 'a date: YYYY, YYYY-MM or YYYY-MM-DD';
+        return 'a year, a month or a day: "2023", "2023-11" or "2023-11-09"';
       case 'integer':
         return `an integer${parameter.minimum !== undefined ? ` >= ${parameter.minimum}` : ''}${parameter.maximum !== undefined ? ` <= ${parameter.maximum}` : ''}`;
       case 'boolean':
@@ -123,7 +128,7 @@ function fieldSchema(field: FieldSpec): JsonSchema {
       case 'boolean':
         return { type: 'boolean' };
       case 'date':
-        return { type: 'string', description: 'xsd:date, xsd:gYearMonth or xsd:gYear: as precise as the source' };
+        return { type: 'string', description: 'A year, a month or a day ("2023", "2023-11", "2023-11-09"): as precise as the source gives it' };
       default:
         return { type: 'string' };
     }
