@@ -287,3 +287,32 @@ describe('Comunica, which still runs federated queries', () => {
     }
   });
 });
+
+describe('parsing never stalls the main thread', () => {
+  it('four clients sending 120 KB queries that fail only at their end get 400, while /health keeps answering in under a second', async () => {
+    const app = await buildFixtureApp({ queryWorkers: 2 });
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      // A long valid body with the error in its last bytes: the whole text must be parsed to find it.
+      const body = `SELECT * WHERE { ${'?s <urn:p> ?o . '.repeat(7000)} ?s ?p }`;
+      expect(body.length).toBeGreaterThan(110_000);
+      const floods = Array.from({ length: 4 }, () =>
+        fetch(`${url}/sparql`, { method: 'POST', headers: { 'content-type': 'application/sparql-query' }, body }).then((r) => r.status),
+      );
+      let done = false;
+      void Promise.all(floods).then(() => (done = true));
+      const healthTimes: number[] = [];
+      while (!done) {
+        const started = Date.now();
+        expect((await fetch(`${url}/health?live`)).status).toBe(200);
+        healthTimes.push(Date.now() - started);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await Promise.all(floods)).toEqual([400, 400, 400, 400]);
+      expect(Math.max(...healthTimes)).toBeLessThan(1000);
+    } finally {
+      await app.close();
+    }
+  });
+});
