@@ -58,7 +58,7 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
     void reply.header('Link', `<${iri.document}>; rel="describedby"; type="text/turtle", <${iri.void}>; rel="describedby"; type="text/turtle"`);
     void reply.header('Content-Language', lang);
     if (notModified(request, reply, built.graph, ['home', lang, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
-    return sendText(reply, 'text/html; charset=utf-8', homePage({ config, ...built }, lang));
+    return sendText(reply, 'text/html; charset=utf-8', built.page(`home ${lang}`, () => homePage({ config, ...built }, lang)));
   });
 
   app.get('/dataset', async (request, reply) => {
@@ -70,7 +70,7 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
       const lang = pickLanguage(request);
       void reply.header('Content-Language', lang);
       if (notModified(request, reply, built.graph, ['catalogue-html', lang, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
-      return sendText(reply, 'text/html; charset=utf-8', cataloguePage({ config, ...built }, lang, rdfOffered));
+      return sendText(reply, 'text/html; charset=utf-8', built.page(`catalogue ${lang}`, () => cataloguePage({ config, ...built }, lang, rdfOffered)));
     }
     if (notModified(request, reply, built.graph, ['catalogue', chosen.type, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
     return sendText(reply, chosen.type === rdfTypes.turtle.type ? 'text/turtle; charset=utf-8' : chosen.type, await built.serialized('catalogue', chosen.type));
