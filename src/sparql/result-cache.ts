@@ -26,18 +26,12 @@ export function cacheable(query: string): boolean {
 export class ResultCache {
   readonly #entries = new Map<string, CachedAnswer>();
   #bytes = 0;
-  hits = 0;
-  misses = 0;
 
   constructor(readonly budgetBytes: number) {}
 
   get(key: string): CachedAnswer | undefined {
     const entry = this.#entries.get(key);
-    if (!entry) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
+    if (!entry) return undefined;
     this.#entries.delete(key);
     this.#entries.set(key, entry);
     return entry;

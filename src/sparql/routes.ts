@@ -145,8 +145,7 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
     const key = cacheKey(state.current.version, query, params, request.headers.accept ?? '');
     const useCache = config.sparqlCacheBytes > 0 && cacheable(query);
     const cached = useCache ? cache.get(key) : undefined;
-    if (useCache) app.metrics.cacheHits.inc({ route: 'sparql' }, cached ? 1 : 0);
-    if (useCache && !cached) app.metrics.cacheMisses.inc({ route: 'sparql' });
+    if (useCache) app.metrics[cached ? 'cacheHits' : 'cacheMisses'].inc({ route: 'sparql' });
     if (cached) return sendAnswer(request, reply, cached, 'hit');
     const choice = outputChoice(request.headers.accept, format);
     // Parsing, checking and evaluation all happen in a worker: the main thread spends nothing proportional to the query.
