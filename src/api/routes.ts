@@ -7,11 +7,12 @@ import { docsTheme } from './docs-theme.js';
 import type { ReadPathOptions } from '../http/read-path.js';
 import { errors } from '../errors.js';
 import { json, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
-import { negotiate } from '../rdf/negotiate.js';
 import { notModified } from '../http/conditional.js';
 import { LruCache } from '../http/lru-cache.js';
 import { addVary } from '../http/vary.js';
-import { pageLanguage } from '../html/format.js';
+import { chooseType, represent } from '../http/represent.js';
+import { refuseOtherMethods } from '../http/refuse-methods.js';
+import { pageLanguage, type PageLanguage } from '../html/format.js';
 import type { QueryExecutor } from '../sparql/executor.js';
 import { paramsOf } from '../http/form-params.js';
 import { loadQueryFiles, standardParameters, type CannedQuery } from './query-file.js';
@@ -50,6 +51,20 @@ function resultsOf(executor: QueryExecutor, cache: LruCache<Promise<Shaped>>, me
     pending.catch(() => cache.delete(key));
     return pending;
   };
+}
+
+/** Renders one page of results in the negotiated type. */
+async function renderPage(query: CannedQuery, shaped: Shaped, page: Shaped['items'], mediaType: MediaType, lang: PageLanguage, baseIri: string): Promise<string> {
+  switch (mediaType) {
+    case rdfTypes.jsonld:
+      return renderJsonLd(query, page, baseIri);
+    case resultTypes.csv:
+      return renderCsv(query, page, lang);
+    case resultTypes.json:
+      return renderSparqlJson(shaped, page);
+    default:
+      return renderJson(query, page, lang);
+  }
 }
 
 /** Links to the neighbouring pages, on the public base IRI, keeping every other parameter as the client gave it. */
@@ -127,23 +142,12 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, theme: docsTheme(config.baseIri) });
   app.get('/openapi.json', { schema: { hide: true } }, async (request, reply) => {
     if (notModified(request, reply, state.current, 'openapi')) return reply;
-    return reply.type('application/json; charset=utf-8').send(app.swagger());
+    return reply.type(json.contentType).send(app.swagger());
   });
 
   for (const query of queries) {
-    // The API only reads: other methods on an endpoint that exists answer 405 with Allow, checked in
-    // onRequest so that no body is read first. Unknown /api/ paths stay 404, whatever the method.
-    app.route({
-      method: ['POST', 'PUT', 'DELETE', 'PATCH'],
-      url: `/api/${query.name}`,
-      schema: { hide: true },
-      onRequest: async (request) => {
-        throw errors.methodNotAllowed(request.method, ['GET', 'HEAD']);
-      },
-      handler: async () => {
-        // Never reached: onRequest has answered.
-      },
-    });
+    // The API only reads; unknown /api/ paths stay 404, whatever the method.
+    refuseOtherMethods(app, `/api/${query.name}`, ['GET', 'HEAD']);
     const allowed = new Set<string>([...query.parameters.map((p) => p.name), ...standardParameters]);
     const response = responseSchemas(query);
     exampleMedia.set(query.name, (response[200] as { content: Record<string, Record<string, unknown>> }).content['application/json']!);
@@ -172,32 +176,31 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
       },
       async (request: FastifyRequest, reply: FastifyReply) => {
         const values = request.query as Record<string, unknown>;
-        const mediaType = negotiate(request.headers.accept, offered, values.format as string | undefined);
+        const mediaType = chooseType(request, reply, offered, values.format as string | undefined);
         // The querystring schema has already refused a lang outside the enum, so only the fallback is left to decide.
         const lang = pageLanguage(values.lang, request.headers['accept-language']);
-        addVary(reply, 'Accept', 'Accept-Language');
+        addVary(reply, 'Accept-Language');
         const graph = state.current;
         const bound = bindParameters(query, values, graph.store);
         const limit = values.limit as number;
         const offset = values.offset as number;
         const stated = values.inferred === false ? statedGraphs(graph.store, graph.baseIri) : undefined;
-        if (notModified(request, reply, graph, JSON.stringify([bindingKey(query, bound), mediaType.type, lang, limit, offset, Boolean(stated)]))) return reply;
-
-        const shaped = await run(query, bound, graph.version, stated);
-        const sorted = sortItems(query, shaped.items, lang);
-        const page = sorted.slice(offset, offset + limit);
-        const links = pageLinks(config.baseIri, request, query.name, offset, limit, sorted.length);
-        if (links.length > 0) void reply.header('Link', links.join(', '));
-        switch (mediaType) {
-          case rdfTypes.jsonld:
-            return reply.type(`${mediaType.type}; charset=utf-8`).send(await renderJsonLd(query, page, config.baseIri));
-          case resultTypes.csv:
-            return reply.header('Content-Language', lang).type('text/csv; charset=utf-8; header=present').send(renderCsv(query, page, lang));
-          case resultTypes.json:
-            return reply.type(`${mediaType.type}; charset=utf-8`).send(renderSparqlJson(shaped, page));
-          default:
-            return reply.header('Content-Language', lang).type('application/json; charset=utf-8').send(renderJson(query, page, lang));
-        }
+        if (mediaType === json || mediaType === resultTypes.csv) void reply.header('Content-Language', lang);
+        return represent(request, reply, {
+          mediaType,
+          graph,
+          variant: [bindingKey(query, bound), lang, limit, offset, String(Boolean(stated))],
+          // No body cache: the query results are cached (by run), and rendering a page of them is cheap.
+          render: async () => {
+            const shaped = await run(query, bound, graph.version, stated);
+            const sorted = sortItems(query, shaped.items, lang);
+            const page = sorted.slice(offset, offset + limit);
+            // The paging links need the total, known only once the query has run: a 304 never runs it.
+            const links = pageLinks(config.baseIri, request, query.name, offset, limit, sorted.length);
+            if (links.length > 0) void reply.header('Link', links.join(', '));
+            return renderPage(query, shaped, page, mediaType, lang, config.baseIri);
+          },
+        });
       },
     );
   }

@@ -110,7 +110,7 @@ export async function buildDumps(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>)
       {
         fileName: 'dataset.trig',
         id: 'trig',
-        contentType: rdfTypes.trig.type,
+        contentType: rdfTypes.trig.contentType,
         mediaType: rdfTypes.trig.type,
         fileType: 'RDF_TRIG',
         title: { de: 'Gesamter Graph als TriG', en: 'Whole graph as TriG' },
@@ -127,7 +127,7 @@ export async function buildDumps(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>)
       {
         fileName: 'dataset.ttl',
         id: 'turtle',
-        contentType: `${rdfTypes.turtle.type}; charset=utf-8`,
+        contentType: rdfTypes.turtle.contentType,
         mediaType: rdfTypes.turtle.type,
         fileType: 'RDF_TURTLE',
         title: { de: 'Vereinigter Graph als Turtle', en: 'Union graph as Turtle' },
@@ -144,7 +144,7 @@ export async function buildDumps(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>)
       {
         fileName: 'dataset.jsonld',
         id: 'jsonld',
-        contentType: rdfTypes.jsonld.type,
+        contentType: rdfTypes.jsonld.contentType,
         mediaType: rdfTypes.jsonld.type,
         fileType: 'JSON_LD',
         title: { de: 'Gesamter Graph als JSON-LD', en: 'Whole graph as JSON-LD' },

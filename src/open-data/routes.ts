@@ -1,14 +1,15 @@
 // The open-data read path: home page, DCAT-AP catalogue, VoID, dumps, sitemap.xml and robots.txt.
 import Negotiator from 'negotiator';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ReadPathOptions } from '../http/read-path.js';
 import { errors } from '../errors.js';
 import { notModified } from '../http/conditional.js';
 import { queryParam } from '../http/query-param.js';
 import { addVary } from '../http/vary.js';
+import { LruCache } from '../http/lru-cache.js';
+import { chooseType, represent } from '../http/represent.js';
 import { pageLanguage } from '../html/format.js';
-import { html, rdfTypes, type MediaType } from '../rdf/media-types.js';
-import { negotiate } from '../rdf/negotiate.js';
+import { html, rdfTypes, text, xml, type MediaType } from '../rdf/media-types.js';
 import { buildArtefacts, type Artefacts } from './artefacts.js';
 import { loadRelease } from './release.js';
 import { catalogueIris } from './catalogue.js';
@@ -16,10 +17,6 @@ import { cataloguePage, homePage } from './pages.js';
 
 /** RDF formats offered for the catalogue and VoID; Turtle first, so `*\/*` (curl, harvesters) gets RDF. */
 const rdfOffered: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.ntriples, rdfTypes.trig, rdfTypes.nquads];
-
-function sendText(reply: FastifyReply, type: string, text: string): FastifyReply {
-  return reply.type(type).send(text);
-}
 
 export async function openDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
   const { config, state } = options;
@@ -44,10 +41,15 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
   const iri = catalogueIris(config.baseIri);
   const pickLanguage = (request: FastifyRequest) => pageLanguage(queryParam(request, 'lang'), request.headers['accept-language']);
 
+  /** What tells the release's pages apart from an earlier release's over the same graph: its version and files. */
+  const releaseOf = (built: Artefacts) => [built.release.version, built.dumps.map((d) => d.sha256).join()];
+  const pages = new LruCache<string>(16);
+  state.onChange(() => pages.clear());
+
   app.get('/', async (request, reply) => {
     const built = await artefacts();
-    const chosen = negotiate(request.headers.accept, [html, ...rdfOffered], queryParam(request, 'format'));
-    addVary(reply, 'Accept', 'Accept-Language');
+    const chosen = chooseType(request, reply, [html, ...rdfOffered]);
+    addVary(reply, 'Accept-Language');
     if (chosen !== html) {
       // The home page is a page for people; its machine-readable description is the catalogue.
       const format = queryParam(request, 'format');
@@ -57,31 +59,27 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
     const lang = pickLanguage(request);
     void reply.header('Link', `<${iri.document}>; rel="describedby"; type="text/turtle", <${iri.void}>; rel="describedby"; type="text/turtle"`);
     void reply.header('Content-Language', lang);
-    if (notModified(request, reply, built.graph, ['home', lang, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
-    return sendText(reply, 'text/html; charset=utf-8', homePage({ config, ...built }, lang));
+    return represent(request, reply, { mediaType: html, graph: built.graph, variant: ['home', lang, ...releaseOf(built)], cache: pages, render: () => homePage({ config, ...built }, lang) });
   });
 
   app.get('/dataset', async (request, reply) => {
     const built = await artefacts();
-    const chosen = negotiate(request.headers.accept, [...rdfOffered, html], queryParam(request, 'format'));
-    addVary(reply, 'Accept', 'Accept-Language');
+    const chosen = chooseType(request, reply, [...rdfOffered, html]);
+    addVary(reply, 'Accept-Language');
     void reply.header('Link', `<${iri.void}>; rel="describedby"; type="text/turtle"`);
     if (chosen === html) {
       const lang = pickLanguage(request);
       void reply.header('Content-Language', lang);
-      if (notModified(request, reply, built.graph, ['catalogue-html', lang, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
-      return sendText(reply, 'text/html; charset=utf-8', cataloguePage({ config, ...built }, lang, rdfOffered));
+      const render = () => cataloguePage({ config, ...built }, lang, rdfOffered);
+      return represent(request, reply, { mediaType: html, graph: built.graph, variant: ['catalogue', lang, ...releaseOf(built)], cache: pages, render });
     }
-    if (notModified(request, reply, built.graph, ['catalogue', chosen.type, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
-    return sendText(reply, chosen.type === rdfTypes.turtle.type ? 'text/turtle; charset=utf-8' : chosen.type, await built.serialized('catalogue', chosen.type));
+    return represent(request, reply, { mediaType: chosen, graph: built.graph, variant: ['catalogue', ...releaseOf(built)], render: () => built.serialized('catalogue', chosen.type) });
   });
 
   app.get('/.well-known/void', async (request, reply) => {
     const built = await artefacts();
-    const chosen = negotiate(request.headers.accept, rdfOffered, queryParam(request, 'format'));
-    addVary(reply, 'Accept');
-    if (notModified(request, reply, built.graph, ['void', chosen.type, built.release.version])) return reply;
-    return sendText(reply, chosen.type === rdfTypes.turtle.type ? 'text/turtle; charset=utf-8' : chosen.type, await built.serialized('void', chosen.type));
+    const chosen = chooseType(request, reply, rdfOffered);
+    return represent(request, reply, { mediaType: chosen, graph: built.graph, variant: ['void', built.release.version], render: () => built.serialized('void', chosen.type) });
   });
 
   app.get<{ Params: { file: string } }>('/download/:file', async (request, reply) => {
@@ -107,13 +105,11 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
 
   app.get('/sitemap.xml', async (request, reply) => {
     const built = await artefacts();
-    if (notModified(request, reply, built.graph, ['sitemap', built.release.date])) return reply;
-    return sendText(reply, 'application/xml; charset=utf-8', built.sitemap);
+    return represent(request, reply, { mediaType: xml, graph: built.graph, variant: ['sitemap', built.release.date], render: () => built.sitemap });
   });
 
   app.get('/robots.txt', async (request, reply) => {
     const built = await artefacts();
-    if (notModified(request, reply, built.graph, 'robots')) return reply;
-    return sendText(reply, 'text/plain; charset=utf-8', built.robots);
+    return represent(request, reply, { mediaType: text, graph: built.graph, variant: ['robots'], render: () => built.robots });
   });
 }
