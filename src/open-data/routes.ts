@@ -18,15 +18,18 @@ import { cataloguePage, homePage } from './pages.js';
 /** RDF formats offered for the catalogue and VoID; Turtle first, so `*\/*` (curl, harvesters) gets RDF. */
 const rdfOffered: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.ntriples, rdfTypes.trig, rdfTypes.nquads];
 
-export async function openDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
-  const { config, state } = options;
-  // A broken CHANGELOG.md stops the start. The artefacts themselves (statistics, dumps, catalogue) are built at the
-  // first request that needs them, the dumps in a worker thread: they serve few users and took seconds at 100k
-  // triples, so the start does not wait for them. A new graph gets its artefacts before it is served (a failing
-  // build refuses the reload).
-  await loadRelease(config.dataDir, state.current.loadedAt);
+/**
+ * The artefacts (statistics, dumps, catalogue) of the served graph, built at the first request that needs them, the
+ * dumps in a worker thread: they serve few users and took seconds at 100k triples, so the start does not wait for
+ * them. A new graph gets its artefacts before it is served (a failing build refuses the reload).
+ */
+function lazyArtefacts({ config, state }: ReadPathOptions): () => Promise<Artefacts> {
   let building: Promise<Artefacts> | undefined;
-  const artefacts = (): Promise<Artefacts> => {
+  state.onChange(async (graph) => {
+    const next = await buildArtefacts(config, graph);
+    building = Promise.resolve(next);
+  });
+  return () => {
     building ??= buildArtefacts(config, state.current).catch((error: unknown) => {
       // Not remembered: the next request tries again.
       building = undefined;
@@ -34,10 +37,37 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
     });
     return building;
   };
-  state.onChange(async (graph) => {
-    const next = await buildArtefacts(config, graph);
-    building = Promise.resolve(next);
+}
+
+/** GET /download/FILE: a dump file, gzip-encoded for clients that accept it, with the file's checksum as its ETag. */
+function downloadRoute(app: FastifyInstance, artefacts: () => Promise<Artefacts>): void {
+  app.get<{ Params: { file: string } }>('/download/:file', async (request, reply) => {
+    const built = await artefacts();
+    const dump = built.dumps.find((d) => d.fileName === request.params.file);
+    if (!dump) {
+      throw errors.notFound(`There is no download "${request.params.file}". Available: ${built.dumps.map((d) => d.fileName).join(', ')}.`);
+    }
+    // Uncompressed files go out gzip-encoded to clients that accept it; the entity (and its checksum) stays the file.
+    const gzipOk = dump.gzipped !== undefined && new Negotiator({ headers: { 'accept-encoding': request.headers['accept-encoding'] ?? '' } }).encoding(['gzip', 'identity']) === 'gzip';
+    const body = gzipOk ? dump.gzipped! : dump.bytes;
+    void reply.header('Content-Disposition', `attachment; filename="${dump.fileName}"`);
+    // Range requests are ignored (RFC 9110 allows it: the whole file answers 200); saying so spares clients a retry.
+    void reply.header('Accept-Ranges', 'none');
+    if (dump.gzipped) addVary(reply, 'Accept-Encoding');
+    // The file's own checksum is its ETag (the gzip encoding is another representation), the release date its age.
+    const validators = { etag: `"${dump.sha256.slice(0, 32)}${gzipOk ? '-gzip' : ''}"`, lastModified: new Date(`${built.release.date}T00:00:00Z`) };
+    if (notModified(request, reply, validators, 3600)) return reply;
+    if (gzipOk) void reply.header('Content-Encoding', 'gzip');
+    void reply.header('Content-Length', String(body.length));
+    return reply.type(dump.contentType).send(body);
   });
+}
+
+export async function openDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
+  const { config, state } = options;
+  // A broken CHANGELOG.md stops the start; the artefacts wait for the first request that needs them.
+  await loadRelease(config.dataDir, state.current.loadedAt);
+  const artefacts = lazyArtefacts(options);
   const iri = catalogueIris(config.baseIri);
   const pickLanguage = (request: FastifyRequest) => pageLanguage(queryParam(request, 'lang'), request.headers['accept-language']);
 
@@ -82,26 +112,7 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
     return represent(request, reply, { mediaType: chosen, graph: built.graph, variant: ['void', built.release.version], render: () => built.serialized('void', chosen.type) });
   });
 
-  app.get<{ Params: { file: string } }>('/download/:file', async (request, reply) => {
-    const built = await artefacts();
-    const dump = built.dumps.find((d) => d.fileName === request.params.file);
-    if (!dump) {
-      throw errors.notFound(`There is no download "${request.params.file}". Available: ${built.dumps.map((d) => d.fileName).join(', ')}.`);
-    }
-    // Uncompressed files go out gzip-encoded to clients that accept it; the entity (and its checksum) stays the file.
-    const gzipOk = dump.gzipped !== undefined && new Negotiator({ headers: { 'accept-encoding': request.headers['accept-encoding'] ?? '' } }).encoding(['gzip', 'identity']) === 'gzip';
-    const body = gzipOk ? dump.gzipped! : dump.bytes;
-    void reply.header('Content-Disposition', `attachment; filename="${dump.fileName}"`);
-    // Range requests are ignored (RFC 9110 allows it: the whole file answers 200); saying so spares clients a retry.
-    void reply.header('Accept-Ranges', 'none');
-    if (dump.gzipped) addVary(reply, 'Accept-Encoding');
-    // The file's own checksum is its ETag (the gzip encoding is another representation), the release date its age.
-    const validators = { etag: `"${dump.sha256.slice(0, 32)}${gzipOk ? '-gzip' : ''}"`, lastModified: new Date(`${built.release.date}T00:00:00Z`) };
-    if (notModified(request, reply, validators, 3600)) return reply;
-    if (gzipOk) void reply.header('Content-Encoding', 'gzip');
-    void reply.header('Content-Length', String(body.length));
-    return reply.type(dump.contentType).send(body);
-  });
+  downloadRoute(app, artefacts);
 
   app.get('/sitemap.xml', async (request, reply) => {
     const built = await artefacts();
