@@ -4,6 +4,8 @@ import path from 'node:path';
 import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import sparqljs from 'sparqljs';
 import type { Pattern, SelectQuery, Variable } from 'sparqljs';
+import { fieldTypes, parameterTypes, standardParameters, type CannedQuery, type FieldSpec, type FieldType, type ParameterSpec, type ParameterType } from './query-types.js';
+import { syntaxPosition } from '../sparql/query-check.js';
 import { filesIn, shownPath } from '../store/files.js';
 
 /** A query file that cannot be served: the message names the file and the line. */
@@ -18,67 +20,7 @@ export class QueryFileError extends Error {
   }
 }
 
-const parameterTypes = ['iri', 'string', 'language', 'date', 'integer', 'boolean'] as const;
-type ParameterType = (typeof parameterTypes)[number];
-
-const fieldTypes = ['iri', 'text', 'string', 'integer', 'number', 'date', 'boolean'] as const;
-type FieldType = (typeof fieldTypes)[number];
-
-/** Parameters every endpoint has; a header may not declare them itself. */
-export const standardParameters = ['lang', 'format', 'limit', 'offset', 'inferred'] as const;
-
-export interface ParameterSpec {
-  readonly name: string;
-  readonly type: ParameterType;
-  readonly description: string;
-  readonly required: boolean;
-  readonly repeatable: boolean;
-  readonly enum?: readonly (string | number)[];
-  readonly default?: string | number | boolean | readonly (string | number)[];
-  /** For `iri`: the namespaces (absolute) a value may live in; a slug is looked up in each, in this order. */
-  readonly namespaces: readonly string[];
-  /** For `iri`: what the namespaces are called in messages ("network", "project"). */
-  readonly kinds: readonly string[];
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly maxLength: number;
-  /** For `string`: lower-case and strip accents before binding (for accent-insensitive matching). */
-  readonly fold: boolean;
-  /** The query variable the value is bound to with VALUES (when there is no pattern). */
-  readonly variable: string;
-  /** A group pattern added once per value, with `?value` replaced by the value's term: every value must hold. */
-  readonly pattern?: readonly Pattern[];
-  readonly example?: unknown;
-}
-
-export interface FieldSpec {
-  readonly name: string;
-  readonly type: FieldType;
-  readonly array: boolean;
-  /** A projected variable holding the label of this field's IRI: the JSON value becomes `{id, label}`. */
-  readonly label?: string;
-  /** The RDF property the field stands for (absolute IRI, or "@id"); fields without one are left out of JSON-LD. */
-  readonly property?: string;
-  readonly description: string;
-}
-
-export interface CannedQuery {
-  readonly name: string;
-  readonly file: string;
-  readonly summary: string;
-  readonly description: string;
-  readonly tags: readonly string[];
-  readonly parameters: readonly ParameterSpec[];
-  readonly fields: readonly FieldSpec[];
-  /** Variables whose values identify one result object; rows sharing them are merged. Empty: one object per row. */
-  readonly key: readonly string[];
-  /** Fields the objects are sorted by, in the requested language; empty keeps the query's ORDER BY. */
-  readonly orderBy: readonly string[];
-  readonly pagination: { readonly default: number; readonly max: number };
-  readonly query: SelectQuery;
-  /** Query parameters of the documented example request. */
-  readonly example: Readonly<Record<string, string | readonly string[]>>;
-}
+export { parameterTypes, fieldTypes, standardParameters, type CannedQuery, type FieldSpec, type ParameterSpec } from './query-types.js';
 
 const headerKeys = ['summary', 'description', 'tags', 'parameters', 'fields', 'key', 'orderBy', 'pagination', 'example'];
 const parameterKeys = [
@@ -195,9 +137,8 @@ function parseSelectQuery(text: string, file: string, parser: InstanceType<typeo
   try {
     parsed = parser.parse(text) as sparqljs.SparqlQuery;
   } catch (error) {
-    const e = error as Error & { hash?: { loc?: { first_line?: number } } };
-    const line = e.hash?.loc?.first_line ?? Number(/line (\d+)/.exec(e.message)?.[1] ?? NaN);
-    throw new QueryFileError(file, Number.isNaN(line) ? undefined : line, `SPARQL: ${e.message.split('\n')[0]} ${e.message.split('\n').slice(1, 3).join(' ').trim()}`.trim());
+    const e = error as Error;
+    throw new QueryFileError(file, syntaxPosition(error).line, `SPARQL: ${e.message.split('\n')[0]} ${e.message.split('\n').slice(1, 3).join(' ').trim()}`.trim());
   }
   // Checks on the query as a whole point at its first line, since sparqljs keeps no positions in the AST.
   const queryLine = text.split('\n').findIndex((l) => /^\s*(SELECT|PREFIX|BASE|ASK|CONSTRUCT|DESCRIBE)\b/i.test(l)) + 1 || undefined;

@@ -3,6 +3,7 @@ import type { JsonTerm } from '../sparql/executor.js';
 import { pageLanguages, type PageLanguage } from '../html/format.js';
 import { prefixes } from '../rdf/namespaces.js';
 import { compactJsonLd } from '../rdf/serialize.js';
+import { csvText } from '../http/csv.js';
 import type { CannedQuery, FieldSpec } from './query-file.js';
 
 type Row = Record<string, JsonTerm>;
@@ -137,10 +138,6 @@ export function renderJson(query: CannedQuery, items: Item[], lang: PageLanguage
   return JSON.stringify(items.map((item) => toPlain(query, item, lang)));
 }
 
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** CSV with one line per object; an iri field with labels gives two columns (`x`, `xLabel`); several values are joined with " | ". */
 export function renderCsv(query: CannedQuery, items: Item[], lang: PageLanguage): string {
   const columns: Array<{ title: string; field: string; part?: 'id' | 'label' }> = [];
@@ -149,21 +146,16 @@ export function renderCsv(query: CannedQuery, items: Item[], lang: PageLanguage)
     if (field.label) columns.push({ title: field.name, field: field.name, part: 'id' }, { title: `${field.name}Label`, field: field.name, part: 'label' });
     else columns.push({ title: field.name, field: field.name });
   }
-  const lines = [columns.map((c) => csvCell(c.title)).join(',')];
-  for (const item of items) {
+  const cell = (plain: Record<string, Plain | Plain[]>, c: (typeof columns)[number]) => {
+    const v = plain[c.field];
+    const list = Array.isArray(v) ? v : v === null || v === undefined ? [] : [v];
+    return list.map((x) => (x !== null && typeof x === 'object' ? (c.part === 'label' ? (x.label ?? '') : x.id) : String(x))).join(' | ');
+  };
+  const records = items.map((item) => {
     const plain = toPlain(query, item, lang);
-    lines.push(
-      columns
-        .map((c) => {
-          const v = plain[c.field];
-          const list = Array.isArray(v) ? v : v === null || v === undefined ? [] : [v];
-          const texts = list.map((x) => (x !== null && typeof x === 'object' ? (c.part === 'label' ? (x.label ?? '') : x.id) : String(x)));
-          return csvCell(texts.join(' | '));
-        })
-        .join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+    return columns.map((c) => cell(plain, c));
+  });
+  return csvText([columns.map((c) => c.title), ...records]);
 }
 
 /** The raw SPARQL JSON results of the items' rows. */

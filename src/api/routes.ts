@@ -1,17 +1,17 @@
 // The REST API: every queries/NAME.rq becomes GET /api/NAME, documented in OpenAPI 3.1 (/openapi.json) with Swagger UI at /docs.
 import { licenceName } from '../rdf/licences.js';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { docsTheme } from './docs-theme.js';
 import type { ReadPathOptions } from '../http/read-path.js';
 import { errors } from '../errors.js';
 import { json, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
-import { negotiate } from '../rdf/negotiate.js';
-import { notModified } from '../http/conditional.js';
 import { LruCache } from '../http/lru-cache.js';
 import { addVary } from '../http/vary.js';
-import { pageLanguage } from '../html/format.js';
+import { chooseType, represent } from '../http/represent.js';
+import { refuseOtherMethods } from '../http/refuse-methods.js';
+import { pageLanguage, type PageLanguage } from '../html/format.js';
 import type { QueryExecutor } from '../sparql/executor.js';
 import { paramsOf } from '../http/form-params.js';
 import { loadQueryFiles, standardParameters, type CannedQuery } from './query-file.js';
@@ -52,6 +52,20 @@ function resultsOf(executor: QueryExecutor, cache: LruCache<Promise<Shaped>>, me
   };
 }
 
+/** Renders one page of results in the negotiated type. */
+async function renderPage(query: CannedQuery, shaped: Shaped, page: Shaped['items'], mediaType: MediaType, lang: PageLanguage, baseIri: string): Promise<string> {
+  switch (mediaType) {
+    case rdfTypes.jsonld:
+      return renderJsonLd(query, page, baseIri);
+    case resultTypes.csv:
+      return renderCsv(query, page, lang);
+    case resultTypes.json:
+      return renderSparqlJson(shaped, page);
+    default:
+      return renderJson(query, page, lang);
+  }
+}
+
 /** Links to the neighbouring pages, on the public base IRI, keeping every other parameter as the client gave it. */
 function pageLinks(baseIri: string, request: FastifyRequest, name: string, offset: number, limit: number, total: number): string[] {
   // Read with the app's one parser (already accepted for this request); URLSearchParams only writes the links.
@@ -85,6 +99,83 @@ async function examples(queries: CannedQuery[], store: Store, version: string, r
   return found;
 }
 
+/** The OpenAPI document's frame; @fastify/swagger adds a path for each route registered after it. */
+function openApiOptions(config: ReadPathOptions['config'], queries: readonly CannedQuery[]) {
+  return {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'City networks on refugee and migration policy: REST API',
+        version: '1.0.0',
+        description:
+          'Canned SPARQL queries over the knowledge graph of European city networks on refugee and migration policy. ' +
+          'Each endpoint is one file in queries/ whose SPARQL you can read and reuse at /sparql. Parameter values are bound as RDF terms, never pasted into query text.',
+        license: { name: `${licenceName(config.datasetLicense)} (data)`, url: config.datasetLicense },
+      },
+      servers: [{ url: config.baseIri.replace(/\/$/, '') }],
+      tags: [...new Set(queries.flatMap((q) => q.tags))].sort().map((name) => ({ name })),
+    },
+  };
+}
+
+/** The route options of one endpoint: its documented schema, and a 400 for any parameter it does not know. */
+function endpointOptions(query: CannedQuery, baseIri: string, response: ReturnType<typeof responseSchemas>): RouteShorthandOptions {
+  const allowed = new Set<string>([...query.parameters.map((p) => p.name), ...standardParameters]);
+  return {
+    schema: {
+      summary: query.summary,
+      description: `${query.description}\n\nThe SPARQL query behind it: [queries/${query.name}.rq](${new URL(baseIri).pathname}queries/${query.name}.rq).`,
+      tags: query.tags,
+      operationId: query.name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+      querystring: querystringSchema(query, baseIri),
+      response,
+    },
+    schemaErrorFormatter: (validation) => parameterError(validation, query, baseIri),
+    // Fastify's validator drops unknown properties silently; a typo must answer 400 instead.
+    preValidation: async (request: FastifyRequest) => {
+      for (const name of Object.keys(request.query as object)) {
+        if (!allowed.has(name)) {
+          throw errors.badParameter(name, `Unknown parameter "${name}". This endpoint accepts: ${[...allowed].join(', ')}.`, {
+            expected: [...allowed].join(', '),
+          });
+        }
+      }
+    },
+  };
+}
+
+/** GET /api/NAME: negotiate, bind the parameters, and run the query only when the client's copy is stale. */
+function endpointHandler(query: CannedQuery, { config, state }: ReadPathOptions, run: ReturnType<typeof resultsOf>) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const values = request.query as Record<string, unknown>;
+    const mediaType = chooseType(request, reply, offered, values.format as string | undefined);
+    // The querystring schema has already refused a lang outside the enum, so only the fallback is left to decide.
+    const lang = pageLanguage(values.lang, request.headers['accept-language']);
+    addVary(reply, 'Accept-Language');
+    const graph = state.current;
+    const bound = bindParameters(query, values, graph.store);
+    const limit = values.limit as number;
+    const offset = values.offset as number;
+    const stated = values.inferred === false ? statedGraphs(graph.store, graph.baseIri) : undefined;
+    if (mediaType === json || mediaType === resultTypes.csv) void reply.header('Content-Language', lang);
+    return represent(request, reply, {
+      mediaType,
+      graph,
+      variant: [bindingKey(query, bound), lang, limit, offset, String(Boolean(stated))],
+      // No body cache: the query results are cached (by run), and rendering a page of them is cheap.
+      render: async () => {
+        const shaped = await run(query, bound, graph.version, stated);
+        const sorted = sortItems(query, shaped.items, lang);
+        const page = sorted.slice(offset, offset + limit);
+        // The paging links need the total, known only once the query has run: a 304 never runs it.
+        const links = pageLinks(config.baseIri, request, query.name, offset, limit, sorted.length);
+        if (links.length > 0) void reply.header('Link', links.join(', '));
+        return renderPage(query, shaped, page, mediaType, lang, config.baseIri);
+      },
+    });
+  };
+}
+
 export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
   const { config, state, executor } = options;
   const queries = await loadQueryFiles(config.queriesDir, config.baseIri);
@@ -109,96 +200,17 @@ export async function apiRoutes(app: FastifyInstance, options: ReadPathOptions):
   });
 
   // Swagger first, so that it sees the routes below (and only these: it lives in this plugin's scope).
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'City networks on refugee and migration policy: REST API',
-        version: '1.0.0',
-        description:
-          'Canned SPARQL queries over the knowledge graph of European city networks on refugee and migration policy. ' +
-          'Each endpoint is one file in queries/ whose SPARQL you can read and reuse at /sparql. Parameter values are bound as RDF terms, never pasted into query text.',
-        license: { name: `${licenceName(config.datasetLicense)} (data)`, url: config.datasetLicense },
-      },
-      servers: [{ url: config.baseIri.replace(/\/$/, '') }],
-      tags: [...new Set(queries.flatMap((q) => q.tags))].sort().map((name) => ({ name })),
-    },
-  });
+  await app.register(swagger, openApiOptions(config, queries));
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, theme: docsTheme(config.baseIri) });
-  app.get('/openapi.json', { schema: { hide: true } }, async (request, reply) => {
-    if (notModified(request, reply, state.current, 'openapi')) return reply;
-    return reply.type('application/json; charset=utf-8').send(app.swagger());
-  });
+  app.get('/openapi.json', { schema: { hide: true } }, async (request, reply) =>
+    represent(request, reply, { mediaType: json, graph: state.current, variant: ['openapi'], render: () => JSON.stringify(app.swagger()) }),
+  );
 
   for (const query of queries) {
-    // The API only reads: other methods on an endpoint that exists answer 405 with Allow, checked in
-    // onRequest so that no body is read first. Unknown /api/ paths stay 404, whatever the method.
-    app.route({
-      method: ['POST', 'PUT', 'DELETE', 'PATCH'],
-      url: `/api/${query.name}`,
-      schema: { hide: true },
-      onRequest: async (request) => {
-        throw errors.methodNotAllowed(request.method, ['GET', 'HEAD']);
-      },
-      handler: async () => {
-        // Never reached: onRequest has answered.
-      },
-    });
-    const allowed = new Set<string>([...query.parameters.map((p) => p.name), ...standardParameters]);
+    // The API only reads; unknown /api/ paths stay 404, whatever the method.
+    refuseOtherMethods(app, `/api/${query.name}`, ['GET', 'HEAD']);
     const response = responseSchemas(query);
     exampleMedia.set(query.name, (response[200] as { content: Record<string, Record<string, unknown>> }).content['application/json']!);
-    app.get(
-      `/api/${query.name}`,
-      {
-        schema: {
-          summary: query.summary,
-          description: `${query.description}\n\nThe SPARQL query behind it: [queries/${query.name}.rq](${new URL(config.baseIri).pathname}queries/${query.name}.rq).`,
-          tags: query.tags,
-          operationId: query.name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
-          querystring: querystringSchema(query, config.baseIri),
-          response,
-        },
-        schemaErrorFormatter: (validation) => parameterError(validation, query, config.baseIri),
-        // Fastify's validator drops unknown properties silently; a typo must answer 400 instead.
-        preValidation: async (request: FastifyRequest) => {
-          for (const name of Object.keys(request.query as object)) {
-            if (!allowed.has(name)) {
-              throw errors.badParameter(name, `Unknown parameter "${name}". This endpoint accepts: ${[...allowed].join(', ')}.`, {
-                expected: [...allowed].join(', '),
-              });
-            }
-          }
-        },
-      },
-      async (request: FastifyRequest, reply: FastifyReply) => {
-        const values = request.query as Record<string, unknown>;
-        const mediaType = negotiate(request.headers.accept, offered, values.format as string | undefined);
-        // The querystring schema has already refused a lang outside the enum, so only the fallback is left to decide.
-        const lang = pageLanguage(values.lang, request.headers['accept-language']);
-        addVary(reply, 'Accept', 'Accept-Language');
-        const graph = state.current;
-        const bound = bindParameters(query, values, graph.store);
-        const limit = values.limit as number;
-        const offset = values.offset as number;
-        const stated = values.inferred === false ? statedGraphs(graph.store, graph.baseIri) : undefined;
-        if (notModified(request, reply, graph, JSON.stringify([bindingKey(query, bound), mediaType.type, lang, limit, offset, Boolean(stated)]))) return reply;
-
-        const shaped = await run(query, bound, graph.version, stated);
-        const sorted = sortItems(query, shaped.items, lang);
-        const page = sorted.slice(offset, offset + limit);
-        const links = pageLinks(config.baseIri, request, query.name, offset, limit, sorted.length);
-        if (links.length > 0) void reply.header('Link', links.join(', '));
-        switch (mediaType) {
-          case rdfTypes.jsonld:
-            return reply.type(`${mediaType.type}; charset=utf-8`).send(await renderJsonLd(query, page, config.baseIri));
-          case resultTypes.csv:
-            return reply.header('Content-Language', lang).type('text/csv; charset=utf-8; header=present').send(renderCsv(query, page, lang));
-          case resultTypes.json:
-            return reply.type(`${mediaType.type}; charset=utf-8`).send(renderSparqlJson(shaped, page));
-          default:
-            return reply.header('Content-Language', lang).type('application/json; charset=utf-8').send(renderJson(query, page, lang));
-        }
-      },
-    );
+    app.get(`/api/${query.name}`, endpointOptions(query, config.baseIri, response), endpointHandler(query, options, run));
   }
 }

@@ -1,11 +1,6 @@
 // The HTML page frame shared by every human-readable page: escaping, the page shell and the site navigation.
 import { html, raw, type Html } from './template.js';
 
-/** Escapes text for HTML element content and attribute values. Every string from the graph goes through this. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
 /** Serializes JSON for a <script type="application/ld+json"> block so that no "</script>" or "<!--" can end it early. */
 export function jsonForScript(value: unknown): string {
   return JSON.stringify(value, null, 2)

@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import type { ReadPathOptions } from '../http/read-path.js';
 import { errors } from '../errors.js';
+import { represent } from '../http/represent.js';
+import { addVary } from '../http/vary.js';
+import { html, text as textType } from '../rdf/media-types.js';
 import { pageLanguage } from './format.js';
 import { organisationGraph } from './network-graph.js';
 import { graphSvg } from './network-svg.js';
@@ -34,9 +37,15 @@ export async function htmlRoutes(app: FastifyInstance, options: ReadPathOptions)
 
   app.get<{ Querystring: LangQuery }>('/explore', async (request, reply) => {
     const lang = pageLanguage(request.query.lang, request.headers['accept-language']);
-    const graph = organisationGraph(state.current.store, config.baseIri, lang);
-    void reply.header('Vary', 'Accept-Language').header('Content-Language', lang);
-    return reply.type('text/html; charset=utf-8').send(explorePage(graph, lang, config.baseIri));
+    addVary(reply, 'Accept-Language');
+    void reply.header('Content-Language', lang);
+    const graph = state.current;
+    return represent(request, reply, {
+      mediaType: html,
+      graph,
+      variant: ['explore', lang],
+      render: () => explorePage(organisationGraph(graph.store, config.baseIri, lang), lang, config.baseIri),
+    });
   });
 
   // The same nodes, ties and positions as the page's fallback picture, for the browser's Cytoscape.js.
@@ -51,7 +60,7 @@ export async function htmlRoutes(app: FastifyInstance, options: ReadPathOptions)
     const name = /^([a-z0-9][a-z0-9-]*)\.rq$/.exec(request.params.file)?.[1];
     const text = name ? await readFile(path.join(config.queriesDir, `${name}.rq`), 'utf8').catch(() => undefined) : undefined;
     if (text === undefined) throw errors.notFound(`There is no query file ${request.params.file}.`);
-    return reply.type('text/plain; charset=utf-8').send(text);
+    return reply.type(textType.contentType).send(text);
   });
 
   // The picture as a file: what a link preview shows (og:image). SVG, because it is drawn without a browser.

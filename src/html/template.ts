@@ -1,16 +1,13 @@
 // The one way pages build HTML: a tagged template (npm escape-html-template-tag) that escapes every interpolated value.
 import { HtmlSafeString, join, safe } from 'escape-html-template-tag';
-
-/** The five characters that matter in element content and quoted attributes (the library also escapes `/` and `=`). */
-function escapeText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from '../http/escape.js';
 
 /** Escapes plain values here so that URLs stay readable (`href="/doc/city/berlin"`, not `&#x2F;doc&#x2F;…`). */
 function prepare(value: unknown): unknown {
   if (value instanceof HtmlSafeString) return value;
   if (Array.isArray(value)) return value.map(prepare);
-  return safe(escapeText(String(value)));
+  // Only the five characters that matter in content and quoted attributes (the library also escapes `/` and `=`).
+  return safe(escapeHtml(String(value)));
 }
 
 /**

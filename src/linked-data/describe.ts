@@ -69,6 +69,17 @@ export function isKnown(store: Store, iri: string): boolean {
   return store.countQuads(node, null, null, null) > 0 || store.countQuads(null, null, node, null) > 0;
 }
 
+/** How many pages the incoming links of a resource fill (at least 1), without describing it: what a 304 or 404 needs. */
+export function incomingPageCount(store: Store, iri: string): number {
+  const triples = new Set<string>();
+  for (const q of store.getQuads(null, null, namedNode(iri), null)) triples.add(tripleKey(q));
+  return pageCountOf(triples.size);
+}
+
+function pageCountOf(incomingTriples: number): number {
+  return Math.max(1, Math.ceil(incomingTriples / INCOMING_PAGE_SIZE));
+}
+
 function linkedIris(quads: Iterable<Quad>, except: string): Set<string> {
   const iris = new Set<string>();
   for (const q of quads) {
@@ -100,7 +111,7 @@ export function describe(store: Store, iri: string, page: number, pageUrl: (page
     else byTriple.set(key, [q]);
   }
   const keys = [...byTriple.keys()].sort();
-  const pageCount = Math.max(1, Math.ceil(keys.length / INCOMING_PAGE_SIZE));
+  const pageCount = pageCountOf(keys.length);
   const incoming = keys.slice((page - 1) * INCOMING_PAGE_SIZE, page * INCOMING_PAGE_SIZE).flatMap((k) => byTriple.get(k)!);
   const sources = graphsOf([...outgoing, ...incoming]);
   const linked = linkedIris([...outgoing, ...incoming], iri);

@@ -24,8 +24,6 @@ export interface Artefacts {
   readonly robots: string;
   /** Serializes the catalogue or VoID once per media type. */
   serialized(document: 'catalogue' | 'void', mediaType: string): Promise<string>;
-  /** A page rendered once per graph and key (page and language): the home page took 7 ms and much memory per request. */
-  page(key: string, render: () => string): string;
 }
 
 /** Builds every artefact for one graph. Pure apart from reading the changelog next to the data. */
@@ -37,7 +35,6 @@ export async function buildArtefacts(config: Config, graph: LoadedGraph): Promis
   const examples = exampleResources(statistics, (iri) => graph.store.countQuads(DataFactory.namedNode(iri), null, null, null));
   const voidQuads = buildVoid({ baseIri: config.baseIri, release, statistics, dumps, examples }).getQuads(null, null, null, null);
   const cache = new Map<string, Promise<string>>();
-  const pages = new Map<string, string>();
   return {
     graph,
     release,
@@ -48,14 +45,6 @@ export async function buildArtefacts(config: Config, graph: LoadedGraph): Promis
     sources: { de: sourcesOf(graph, 'de'), en: sourcesOf(graph, 'en') },
     sitemap: sitemapXml(config.baseIri, statistics, release.date, ontologyTerms(graph)),
     robots: robotsTxt(config.baseIri),
-    page(key, render) {
-      let text = pages.get(key);
-      if (text === undefined) {
-        text = render();
-        pages.set(key, text);
-      }
-      return text;
-    },
     serialized(document, mediaType) {
       const key = `${document} ${mediaType}`;
       let text = cache.get(key);

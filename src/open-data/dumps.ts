@@ -54,6 +54,63 @@ function compareKeys(a: string[], b: string[]): number {
   return 0;
 }
 
+/** The dump files, without their bytes: what the catalogue and the download route say about each. */
+const dumpFiles = {
+  nquads: {
+    fileName: 'dataset.nq.gz',
+    id: 'nquads',
+    contentType: 'application/gzip',
+    mediaType: rdfTypes.nquads.type,
+    compressFormat: 'application/gzip',
+    fileType: 'RDF_N_QUADS',
+    title: { de: 'Gesamter Graph als N-Quads (gzip)', en: 'Whole graph as N-Quads (gzip)' },
+    description: {
+      de: 'Alle Quads mit ihren benannten Graphen (ein Graph je Quelle), kanonisch (RDFC-1.0) und sortiert, gzip-komprimiert.',
+      en: 'Every quad with its named graph (one graph per source), canonical (RDFC-1.0) and sorted, gzip-compressed.',
+    },
+    keepsGraphs: true,
+  },
+  trig: {
+    fileName: 'dataset.trig',
+    id: 'trig',
+    contentType: rdfTypes.trig.contentType,
+    mediaType: rdfTypes.trig.type,
+    fileType: 'RDF_TRIG',
+    title: { de: 'Gesamter Graph als TriG', en: 'Whole graph as TriG' },
+    description: {
+      de: 'Alle Quads mit ihren benannten Graphen (ein Graph je Quelle), nach Graph und Subjekt sortiert.',
+      en: 'Every quad with its named graph (one graph per source), sorted by graph and subject.',
+    },
+    keepsGraphs: true,
+  },
+  turtle: {
+    fileName: 'dataset.ttl',
+    id: 'turtle',
+    contentType: rdfTypes.turtle.contentType,
+    mediaType: rdfTypes.turtle.type,
+    fileType: 'RDF_TURTLE',
+    title: { de: 'Vereinigter Graph als Turtle', en: 'Union graph as Turtle' },
+    description: {
+      de: 'Die Vereinigung aller Graphen (jedes Tripel einmal, ohne Graphnamen), wie sie der SPARQL-Standardgraph zeigt.',
+      en: 'The union of all graphs (each triple once, without graph names), as the SPARQL default graph shows it.',
+    },
+    keepsGraphs: false,
+  },
+  jsonld: {
+    fileName: 'dataset.jsonld',
+    id: 'jsonld',
+    contentType: rdfTypes.jsonld.contentType,
+    mediaType: rdfTypes.jsonld.type,
+    fileType: 'JSON_LD',
+    title: { de: 'Gesamter Graph als JSON-LD', en: 'Whole graph as JSON-LD' },
+    description: {
+      de: 'Alle Quads als JSON-LD 1.1 mit eingebettetem Kontext; jeder benannte Graph ist ein Eintrag mit eigenem @graph.',
+      en: 'Every quad as JSON-LD 1.1 with an embedded context; each named graph is an entry with its own @graph.',
+    },
+    keepsGraphs: true,
+  },
+} as const satisfies Record<string, Omit<Dump, 'sha256' | 'gzipped' | 'bytes'>>;
+
 /** Builds every dump of a graph. Same graph (and base IRI) in, same bytes out. */
 export async function buildDumps(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>): Promise<Dump[]> {
   // Canonical (RDFC-1.0) N-Quads, made once at load: see store/canonical.ts.
@@ -82,81 +139,18 @@ export async function buildDumps(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>)
   const jsonLdText = Buffer.from(`${JSON.stringify(compacted, null, 1)}\n`, 'utf8');
   const nquadsGz = gzip(Buffer.from(canonical, 'utf8'));
 
-  const file = (dump: Omit<Dump, 'sha256' | 'gzipped'>, compressible: boolean): Dump => ({
+  // The text files also go out gzip-encoded to clients that accept it; the N-Quads file is gzip already.
+  const file = (dump: Omit<Dump, 'sha256' | 'gzipped' | 'bytes'>, bytes: Buffer, compressible: boolean): Dump => ({
     ...dump,
-    sha256: sha256(dump.bytes),
-    ...(compressible ? { gzipped: gzip(dump.bytes) } : {}),
+    bytes,
+    sha256: sha256(bytes),
+    ...(compressible ? { gzipped: gzip(bytes) } : {}),
   });
   return [
-    file(
-      {
-        fileName: 'dataset.nq.gz',
-        id: 'nquads',
-        contentType: 'application/gzip',
-        mediaType: rdfTypes.nquads.type,
-        compressFormat: 'application/gzip',
-        fileType: 'RDF_N_QUADS',
-        title: { de: 'Gesamter Graph als N-Quads (gzip)', en: 'Whole graph as N-Quads (gzip)' },
-        description: {
-          de: 'Alle Quads mit ihren benannten Graphen (ein Graph je Quelle), kanonisch (RDFC-1.0) und sortiert, gzip-komprimiert.',
-          en: 'Every quad with its named graph (one graph per source), canonical (RDFC-1.0) and sorted, gzip-compressed.',
-        },
-        keepsGraphs: true,
-        bytes: nquadsGz,
-      },
-      false,
-    ),
-    file(
-      {
-        fileName: 'dataset.trig',
-        id: 'trig',
-        contentType: rdfTypes.trig.type,
-        mediaType: rdfTypes.trig.type,
-        fileType: 'RDF_TRIG',
-        title: { de: 'Gesamter Graph als TriG', en: 'Whole graph as TriG' },
-        description: {
-          de: 'Alle Quads mit ihren benannten Graphen (ein Graph je Quelle), nach Graph und Subjekt sortiert.',
-          en: 'Every quad with its named graph (one graph per source), sorted by graph and subject.',
-        },
-        keepsGraphs: true,
-        bytes: trig,
-      },
-      true,
-    ),
-    file(
-      {
-        fileName: 'dataset.ttl',
-        id: 'turtle',
-        contentType: `${rdfTypes.turtle.type}; charset=utf-8`,
-        mediaType: rdfTypes.turtle.type,
-        fileType: 'RDF_TURTLE',
-        title: { de: 'Vereinigter Graph als Turtle', en: 'Union graph as Turtle' },
-        description: {
-          de: 'Die Vereinigung aller Graphen (jedes Tripel einmal, ohne Graphnamen), wie sie der SPARQL-Standardgraph zeigt.',
-          en: 'The union of all graphs (each triple once, without graph names), as the SPARQL default graph shows it.',
-        },
-        keepsGraphs: false,
-        bytes: turtle,
-      },
-      true,
-    ),
-    file(
-      {
-        fileName: 'dataset.jsonld',
-        id: 'jsonld',
-        contentType: rdfTypes.jsonld.type,
-        mediaType: rdfTypes.jsonld.type,
-        fileType: 'JSON_LD',
-        title: { de: 'Gesamter Graph als JSON-LD', en: 'Whole graph as JSON-LD' },
-        description: {
-          de: 'Alle Quads als JSON-LD 1.1 mit eingebettetem Kontext; jeder benannte Graph ist ein Eintrag mit eigenem @graph.',
-          en: 'Every quad as JSON-LD 1.1 with an embedded context; each named graph is an entry with its own @graph.',
-        },
-        keepsGraphs: true,
-        bytes: jsonLdText,
-      },
-      true,
-    ),
+    file(dumpFiles.nquads, nquadsGz, false),
+    file(dumpFiles.trig, trig, true),
+    file(dumpFiles.turtle, turtle, true),
+    file(dumpFiles.jsonld, jsonLdText, true),
   ];
 }
 

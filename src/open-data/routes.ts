@@ -1,14 +1,15 @@
 // The open-data read path: home page, DCAT-AP catalogue, VoID, dumps, sitemap.xml and robots.txt.
 import Negotiator from 'negotiator';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ReadPathOptions } from '../http/read-path.js';
 import { errors } from '../errors.js';
 import { notModified } from '../http/conditional.js';
 import { queryParam } from '../http/query-param.js';
 import { addVary } from '../http/vary.js';
+import { LruCache } from '../http/lru-cache.js';
+import { chooseType, represent } from '../http/represent.js';
 import { pageLanguage } from '../html/format.js';
-import { html, rdfTypes, type MediaType } from '../rdf/media-types.js';
-import { negotiate } from '../rdf/negotiate.js';
+import { html, rdfTypes, text, xml, type MediaType } from '../rdf/media-types.js';
 import { buildArtefacts, type Artefacts } from './artefacts.js';
 import { loadRelease } from './release.js';
 import { catalogueIris } from './catalogue.js';
@@ -17,19 +18,18 @@ import { cataloguePage, homePage } from './pages.js';
 /** RDF formats offered for the catalogue and VoID; Turtle first, so `*\/*` (curl, harvesters) gets RDF. */
 const rdfOffered: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.ntriples, rdfTypes.trig, rdfTypes.nquads];
 
-function sendText(reply: FastifyReply, type: string, text: string): FastifyReply {
-  return reply.type(type).send(text);
-}
-
-export async function openDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
-  const { config, state } = options;
-  // A broken CHANGELOG.md stops the start. The artefacts themselves (statistics, dumps, catalogue) are built at the
-  // first request that needs them, the dumps in a worker thread: they serve few users and took seconds at 100k
-  // triples, so the start does not wait for them. A new graph gets its artefacts before it is served (a failing
-  // build refuses the reload).
-  await loadRelease(config.dataDir, state.current.loadedAt);
+/**
+ * The artefacts (statistics, dumps, catalogue) of the served graph, built at the first request that needs them, the
+ * dumps in a worker thread: they serve few users and took seconds at 100k triples, so the start does not wait for
+ * them. A new graph gets its artefacts before it is served (a failing build refuses the reload).
+ */
+function lazyArtefacts({ config, state }: ReadPathOptions): () => Promise<Artefacts> {
   let building: Promise<Artefacts> | undefined;
-  const artefacts = (): Promise<Artefacts> => {
+  state.onChange(async (graph) => {
+    const next = await buildArtefacts(config, graph);
+    building = Promise.resolve(next);
+  });
+  return () => {
     building ??= buildArtefacts(config, state.current).catch((error: unknown) => {
       // Not remembered: the next request tries again.
       building = undefined;
@@ -37,53 +37,10 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
     });
     return building;
   };
-  state.onChange(async (graph) => {
-    const next = await buildArtefacts(config, graph);
-    building = Promise.resolve(next);
-  });
-  const iri = catalogueIris(config.baseIri);
-  const pickLanguage = (request: FastifyRequest) => pageLanguage(queryParam(request, 'lang'), request.headers['accept-language']);
+}
 
-  app.get('/', async (request, reply) => {
-    const built = await artefacts();
-    const chosen = negotiate(request.headers.accept, [html, ...rdfOffered], queryParam(request, 'format'));
-    addVary(reply, 'Accept', 'Accept-Language');
-    if (chosen !== html) {
-      // The home page is a page for people; its machine-readable description is the catalogue.
-      const format = queryParam(request, 'format');
-      const query = format ? `?format=${encodeURIComponent(format)}` : '';
-      return reply.code(303).header('Location', `${iri.document}${query}`).send();
-    }
-    const lang = pickLanguage(request);
-    void reply.header('Link', `<${iri.document}>; rel="describedby"; type="text/turtle", <${iri.void}>; rel="describedby"; type="text/turtle"`);
-    void reply.header('Content-Language', lang);
-    if (notModified(request, reply, built.graph, ['home', lang, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
-    return sendText(reply, 'text/html; charset=utf-8', built.page(`home ${lang}`, () => homePage({ config, ...built }, lang)));
-  });
-
-  app.get('/dataset', async (request, reply) => {
-    const built = await artefacts();
-    const chosen = negotiate(request.headers.accept, [...rdfOffered, html], queryParam(request, 'format'));
-    addVary(reply, 'Accept', 'Accept-Language');
-    void reply.header('Link', `<${iri.void}>; rel="describedby"; type="text/turtle"`);
-    if (chosen === html) {
-      const lang = pickLanguage(request);
-      void reply.header('Content-Language', lang);
-      if (notModified(request, reply, built.graph, ['catalogue-html', lang, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
-      return sendText(reply, 'text/html; charset=utf-8', built.page(`catalogue ${lang}`, () => cataloguePage({ config, ...built }, lang, rdfOffered)));
-    }
-    if (notModified(request, reply, built.graph, ['catalogue', chosen.type, built.release.version, built.dumps.map((d) => d.sha256).join()])) return reply;
-    return sendText(reply, chosen.type === rdfTypes.turtle.type ? 'text/turtle; charset=utf-8' : chosen.type, await built.serialized('catalogue', chosen.type));
-  });
-
-  app.get('/.well-known/void', async (request, reply) => {
-    const built = await artefacts();
-    const chosen = negotiate(request.headers.accept, rdfOffered, queryParam(request, 'format'));
-    addVary(reply, 'Accept');
-    if (notModified(request, reply, built.graph, ['void', chosen.type, built.release.version])) return reply;
-    return sendText(reply, chosen.type === rdfTypes.turtle.type ? 'text/turtle; charset=utf-8' : chosen.type, await built.serialized('void', chosen.type));
-  });
-
+/** GET /download/FILE: a dump file, gzip-encoded for clients that accept it, with the file's checksum as its ETag. */
+function downloadRoute(app: FastifyInstance, artefacts: () => Promise<Artefacts>): void {
   app.get<{ Params: { file: string } }>('/download/:file', async (request, reply) => {
     const built = await artefacts();
     const dump = built.dumps.find((d) => d.fileName === request.params.file);
@@ -104,16 +61,66 @@ export async function openDataRoutes(app: FastifyInstance, options: ReadPathOpti
     void reply.header('Content-Length', String(body.length));
     return reply.type(dump.contentType).send(body);
   });
+}
+
+export async function openDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
+  const { config, state } = options;
+  // A broken CHANGELOG.md stops the start; the artefacts wait for the first request that needs them.
+  await loadRelease(config.dataDir, state.current.loadedAt);
+  const artefacts = lazyArtefacts(options);
+  const iri = catalogueIris(config.baseIri);
+  const pickLanguage = (request: FastifyRequest) => pageLanguage(queryParam(request, 'lang'), request.headers['accept-language']);
+
+  /** What tells the release's pages apart from an earlier release's over the same graph: its version and files. */
+  const releaseOf = (built: Artefacts) => [built.release.version, built.dumps.map((d) => d.sha256).join()];
+  const pages = new LruCache<string>(16);
+  state.onChange(() => pages.clear());
+
+  app.get('/', async (request, reply) => {
+    const built = await artefacts();
+    const chosen = chooseType(request, reply, [html, ...rdfOffered]);
+    addVary(reply, 'Accept-Language');
+    if (chosen !== html) {
+      // The home page is a page for people; its machine-readable description is the catalogue.
+      const format = queryParam(request, 'format');
+      const query = format ? `?format=${encodeURIComponent(format)}` : '';
+      return reply.code(303).header('Location', `${iri.document}${query}`).send();
+    }
+    const lang = pickLanguage(request);
+    void reply.header('Link', `<${iri.document}>; rel="describedby"; type="text/turtle", <${iri.void}>; rel="describedby"; type="text/turtle"`);
+    void reply.header('Content-Language', lang);
+    return represent(request, reply, { mediaType: html, graph: built.graph, variant: ['home', lang, ...releaseOf(built)], cache: pages, render: () => homePage({ config, ...built }, lang) });
+  });
+
+  app.get('/dataset', async (request, reply) => {
+    const built = await artefacts();
+    const chosen = chooseType(request, reply, [...rdfOffered, html]);
+    addVary(reply, 'Accept-Language');
+    void reply.header('Link', `<${iri.void}>; rel="describedby"; type="text/turtle"`);
+    if (chosen === html) {
+      const lang = pickLanguage(request);
+      void reply.header('Content-Language', lang);
+      const render = () => cataloguePage({ config, ...built }, lang, rdfOffered);
+      return represent(request, reply, { mediaType: html, graph: built.graph, variant: ['catalogue', lang, ...releaseOf(built)], cache: pages, render });
+    }
+    return represent(request, reply, { mediaType: chosen, graph: built.graph, variant: ['catalogue', ...releaseOf(built)], render: () => built.serialized('catalogue', chosen.type) });
+  });
+
+  app.get('/.well-known/void', async (request, reply) => {
+    const built = await artefacts();
+    const chosen = chooseType(request, reply, rdfOffered);
+    return represent(request, reply, { mediaType: chosen, graph: built.graph, variant: ['void', built.release.version], render: () => built.serialized('void', chosen.type) });
+  });
+
+  downloadRoute(app, artefacts);
 
   app.get('/sitemap.xml', async (request, reply) => {
     const built = await artefacts();
-    if (notModified(request, reply, built.graph, ['sitemap', built.release.date])) return reply;
-    return sendText(reply, 'application/xml; charset=utf-8', built.sitemap);
+    return represent(request, reply, { mediaType: xml, graph: built.graph, variant: ['sitemap', built.release.date], render: () => built.sitemap });
   });
 
   app.get('/robots.txt', async (request, reply) => {
     const built = await artefacts();
-    if (notModified(request, reply, built.graph, 'robots')) return reply;
-    return sendText(reply, 'text/plain; charset=utf-8', built.robots);
+    return represent(request, reply, { mediaType: text, graph: built.graph, variant: ['robots'], render: () => built.robots });
   });
 }

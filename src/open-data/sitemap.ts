@@ -1,5 +1,6 @@
 // sitemap.xml (every document page, index and the home and catalogue pages) and robots.txt pointing at it.
-import { escapeHtml, languageUrl } from '../html/layout.js';
+import { languageUrl } from '../html/layout.js';
+import { escapeXml } from '../http/escape.js';
 import { pageLanguages } from '../html/format.js';
 import type { GraphStatistics } from '../store/statistics.js';
 
@@ -39,9 +40,9 @@ export function sitemapXml(baseIri: string, statistics: GraphStatistics, release
   if (count > SITEMAP_URL_LIMIT) throw new SitemapTooLargeError(`${count} URLs exceed the sitemap limit of ${SITEMAP_URL_LIMIT}`);
   const entries = urls.flatMap((url) => {
     const alternates = [...pageLanguages.map((lang) => [lang, languageUrl(url, lang)]), ['x-default', url]]
-      .map(([lang, href]) => `<xhtml:link rel="alternate" hreflang="${lang}" href="${escapeHtml(href!)}"/>`)
+      .map(([lang, href]) => `<xhtml:link rel="alternate" hreflang="${lang}" href="${escapeXml(href!)}"/>`)
       .join('');
-    return pageLanguages.map((lang) => `  <url><loc>${escapeHtml(languageUrl(url, lang))}</loc><lastmod>${releaseDate}</lastmod>${alternates}</url>`);
+    return pageLanguages.map((lang) => `  <url><loc>${escapeXml(languageUrl(url, lang))}</loc><lastmod>${releaseDate}</lastmod>${alternates}</url>`);
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`;
 }

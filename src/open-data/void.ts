@@ -5,7 +5,8 @@ import { ns, prefixes } from '../rdf/namespaces.js';
 import type { Dump } from './dumps.js';
 import type { Release } from './release.js';
 import type { GraphStatistics } from '../store/statistics.js';
-import { catalogueIris, datasetText } from './catalogue.js';
+import { catalogueIris } from './catalogue.js';
+import { datasetText } from './dataset-texts.js';
 
 const { namedNode, literal, blankNode } = DataFactory;
 

@@ -1,7 +1,12 @@
 // The one list of media types every route offers, with the format= short names and file suffixes that pick them.
 export interface MediaType {
-  /** The media type as sent in Content-Type. */
+  /** The media type without parameters: what Accept and `?format=` name. */
   readonly type: string;
+  /**
+   * The Content-Type header every route sends for this type. One rule: every type here is text, so every one says
+   * charset=utf-8 (JSON and JSON-LD need no charset by their RFCs, but saying it costs nothing and keeps one rule).
+   */
+  readonly contentType: string;
   /** Short name for `?format=` and the file suffix used for `.ext` URLs and dumps. */
   readonly name: string;
   readonly suffix: string;
@@ -10,23 +15,26 @@ export interface MediaType {
 }
 
 export const rdfTypes = {
-  turtle: { type: 'text/turtle', name: 'turtle', suffix: 'ttl' },
-  ntriples: { type: 'application/n-triples', name: 'ntriples', suffix: 'nt' },
-  jsonld: { type: 'application/ld+json', name: 'jsonld', suffix: 'jsonld' },
-  rdfxml: { type: 'application/rdf+xml', name: 'rdfxml', suffix: 'rdf' },
-  trig: { type: 'application/trig', name: 'trig', suffix: 'trig', dataset: true },
-  nquads: { type: 'application/n-quads', name: 'nquads', suffix: 'nq', dataset: true },
+  turtle: { type: 'text/turtle', contentType: 'text/turtle; charset=utf-8', name: 'turtle', suffix: 'ttl' },
+  ntriples: { type: 'application/n-triples', contentType: 'application/n-triples; charset=utf-8', name: 'ntriples', suffix: 'nt' },
+  jsonld: { type: 'application/ld+json', contentType: 'application/ld+json; charset=utf-8', name: 'jsonld', suffix: 'jsonld' },
+  rdfxml: { type: 'application/rdf+xml', contentType: 'application/rdf+xml; charset=utf-8', name: 'rdfxml', suffix: 'rdf' },
+  trig: { type: 'application/trig', contentType: 'application/trig; charset=utf-8', name: 'trig', suffix: 'trig', dataset: true },
+  nquads: { type: 'application/n-quads', contentType: 'application/n-quads; charset=utf-8', name: 'nquads', suffix: 'nq', dataset: true },
 } as const satisfies Record<string, MediaType>;
 
 export const resultTypes = {
-  json: { type: 'application/sparql-results+json', name: 'json', suffix: 'srj' },
-  xml: { type: 'application/sparql-results+xml', name: 'xml', suffix: 'srx' },
-  csv: { type: 'text/csv', name: 'csv', suffix: 'csv' },
-  tsv: { type: 'text/tab-separated-values', name: 'tsv', suffix: 'tsv' },
+  json: { type: 'application/sparql-results+json', contentType: 'application/sparql-results+json; charset=utf-8', name: 'json', suffix: 'srj' },
+  xml: { type: 'application/sparql-results+xml', contentType: 'application/sparql-results+xml; charset=utf-8', name: 'xml', suffix: 'srx' },
+  csv: { type: 'text/csv', contentType: 'text/csv; charset=utf-8; header=present', name: 'csv', suffix: 'csv' },
+  tsv: { type: 'text/tab-separated-values', contentType: 'text/tab-separated-values; charset=utf-8', name: 'tsv', suffix: 'tsv' },
 } as const satisfies Record<string, MediaType>;
 
-export const html: MediaType = { type: 'text/html', name: 'html', suffix: 'html' };
-export const json: MediaType = { type: 'application/json', name: 'json', suffix: 'json' };
+export const html: MediaType = { type: 'text/html', contentType: 'text/html; charset=utf-8', name: 'html', suffix: 'html' };
+export const json: MediaType = { type: 'application/json', contentType: 'application/json; charset=utf-8', name: 'json', suffix: 'json' };
+/** Fixed types of single files (sitemap.xml, robots.txt, query files): never negotiated, so not format names. */
+export const xml: MediaType = { type: 'application/xml', contentType: 'application/xml; charset=utf-8', name: 'xml', suffix: 'xml' };
+export const text: MediaType = { type: 'text/plain', contentType: 'text/plain; charset=utf-8', name: 'text', suffix: 'txt' };
 
 /**
  * Names clients send in `?format=` besides each type's own name, suffix and media type, with the types each may

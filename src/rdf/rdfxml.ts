@@ -3,6 +3,7 @@
 import type { Quad, Term } from '@rdfjs/types';
 import { prefixes } from './namespaces.js';
 import { termKey, toTriples } from './term-keys.js';
+import { escapeXml } from '../http/escape.js';
 
 /** Raised when a graph cannot be expressed in RDF/XML (e.g. a predicate IRI without an XML local name). */
 export class RdfXmlError extends Error {
@@ -20,7 +21,8 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 function escape(text: string): string {
   if (NOT_XML.test(text)) throw new RdfXmlError('A literal or IRI holds a control character that XML 1.0 cannot represent.');
-  return text.replace(/[&<>"\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' })[c]!);
+  // A literal CR must survive parsing, which would otherwise normalise it away.
+  return escapeXml(text).replace(/\r/g, '&#13;');
 }
 
 /** Splits a predicate IRI into namespace + local name, as an XML element name needs. */

@@ -84,12 +84,22 @@ function checkNesting(text: string): void {
   }
 }
 
+/**
+ * Where a sparqljs parse error points, 1-based: its Jison location, else the lexer's 0-based line, else the
+ * "line N" of its message. Shared by /sparql and the query files read at start.
+ */
+export function syntaxPosition(error: unknown): { line?: number; column?: number } {
+  const hash = (error as { hash?: { loc?: { first_line?: number; first_column?: number }; line?: number } } | null)?.hash;
+  const fromMessage = error instanceof Error ? /line (\d+)/.exec(error.message)?.[1] : undefined;
+  const line = hash?.loc?.first_line ?? (hash?.line === undefined ? undefined : hash.line + 1) ?? (fromMessage === undefined ? undefined : Number(fromMessage));
+  const column = hash?.loc?.first_column === undefined ? undefined : hash.loc.first_column + 1;
+  return { ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) };
+}
+
 /** Turns a sparqljs parse error into a 400 that names the line and column. */
 function syntaxError(error: unknown): HttpError {
   const message = error instanceof Error ? error.message : String(error);
-  const hash = (error as { hash?: { loc?: { first_line?: number; first_column?: number }; line?: number } }).hash;
-  const line = hash?.loc?.first_line ?? (hash?.line === undefined ? undefined : hash.line + 1);
-  const column = hash?.loc?.first_column === undefined ? undefined : hash.loc.first_column + 1;
+  const { line, column } = syntaxPosition(error);
   const where = line === undefined ? '' : ` (line ${line}${column === undefined ? '' : `, column ${column}`})`;
   return errors.querySyntax(`The query is not valid SPARQL 1.1${where}: ${message}`, {
     ...(line === undefined ? {} : { line }),

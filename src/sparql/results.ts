@@ -1,6 +1,8 @@
 // Writes SELECT/ASK results as SPARQL 1.1 Results JSON, XML, CSV and TSV (written here: small, exact formats; Comunica's XML writer crashes on ASK).
 import type { JsonTerm } from './terms.js';
 import { resultTypes } from '../rdf/media-types.js';
+import { csvText } from '../http/csv.js';
+import { escapeXml } from '../http/escape.js';
 
 type Rows = Array<Record<string, JsonTerm>>;
 
@@ -12,20 +14,16 @@ function booleanJson(value: boolean): string {
   return JSON.stringify({ head: {}, boolean: value });
 }
 
-function xmlEscape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
-
 function xmlTerm(term: JsonTerm): string {
   switch (term.type) {
     case 'uri':
-      return `<uri>${xmlEscape(term.value)}</uri>`;
+      return `<uri>${escapeXml(term.value)}</uri>`;
     case 'bnode':
-      return `<bnode>${xmlEscape(term.value)}</bnode>`;
+      return `<bnode>${escapeXml(term.value)}</bnode>`;
     case 'literal': {
-      const lang = term['xml:lang'] ? ` xml:lang="${xmlEscape(term['xml:lang'])}"` : '';
-      const datatype = term.datatype ? ` datatype="${xmlEscape(term.datatype)}"` : '';
-      return `<literal${lang}${datatype}>${xmlEscape(term.value)}</literal>`;
+      const lang = term['xml:lang'] ? ` xml:lang="${escapeXml(term['xml:lang'])}"` : '';
+      const datatype = term.datatype ? ` datatype="${escapeXml(term.datatype)}"` : '';
+      return `<literal${lang}${datatype}>${escapeXml(term.value)}</literal>`;
     }
     case 'triple':
       return `<triple><subject>${xmlTerm(term.value.subject)}</subject><predicate>${xmlTerm(term.value.predicate)}</predicate><object>${xmlTerm(term.value.object)}</object></triple>`;
@@ -35,19 +33,15 @@ function xmlTerm(term: JsonTerm): string {
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n';
 
 function bindingsXml(variables: string[], rows: Rows): string {
-  const head = `<head>${variables.map((v) => `<variable name="${xmlEscape(v)}"/>`).join('')}</head>\n`;
+  const head = `<head>${variables.map((v) => `<variable name="${escapeXml(v)}"/>`).join('')}</head>\n`;
   const results = rows
-    .map((row) => `<result>${Object.entries(row).map(([name, term]) => `<binding name="${xmlEscape(name)}">${xmlTerm(term)}</binding>`).join('')}</result>\n`)
+    .map((row) => `<result>${Object.entries(row).map(([name, term]) => `<binding name="${escapeXml(name)}">${xmlTerm(term)}</binding>`).join('')}</result>\n`)
     .join('');
   return `${XML_HEAD}${head}<results>\n${results}</results>\n</sparql>\n`;
 }
 
 function booleanXml(value: boolean): string {
   return `${XML_HEAD}<head/>\n<boolean>${value}</boolean>\n</sparql>\n`;
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function plainValue(term: JsonTerm): string {
@@ -58,9 +52,7 @@ function plainValue(term: JsonTerm): string {
 
 /** CSV (SPARQL 1.1 Results CSV): plain values, no types; CRLF line ends. */
 function bindingsCsv(variables: string[], rows: Rows): string {
-  const lines = [variables.map(csvField).join(',')];
-  for (const row of rows) lines.push(variables.map((v) => (row[v] ? csvField(plainValue(row[v])) : '')).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText([variables, ...rows.map((row) => variables.map((v) => (row[v] ? plainValue(row[v]) : '')))]);
 }
 
 function tsvString(text: string): string {

@@ -4,6 +4,8 @@ import fastifyStatic from '@fastify/static';
 import type { ReadPathOptions } from '../http/read-path.js';
 import { errors, HttpError } from '../errors.js';
 import { addVary } from '../http/vary.js';
+import { chooseType } from '../http/represent.js';
+import { refuseOtherMethods } from '../http/refuse-methods.js';
 import { html, json, rdfTypes, resultTypes, type MediaType } from '../rdf/media-types.js';
 import { negotiate } from '../rdf/negotiate.js';
 import { serializeNegotiated } from '../rdf/serialize.js';
@@ -83,7 +85,7 @@ function outputChoice(accept: string | undefined, format: readonly string[] | un
       const chosen = negotiate(accept, offered, format);
       // Plain application/json asked for results gets SPARQL JSON under the type the client named.
       const serializer = chosen === json ? resultTypes.json.type : chosen.type;
-      return { format: serializer, contentType: `${chosen.type}; charset=utf-8`, chosen, offered };
+      return { format: serializer, contentType: chosen.contentType, chosen, offered };
     } catch (error) {
       if (error instanceof HttpError) return { error: wireError(error) };
       throw error;
@@ -134,12 +136,12 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
     const format = params.get('format');
     if (query === undefined) {
       if (request.method === 'POST') throw errors.badParameter('query', 'The request carries no query: send query= (form) or an application/sparql-query body.');
-      const chosen = negotiate(request.headers.accept, descriptionTypes, format);
+      // No ETag here: the description names the host asked for, and the editor shows the query files as they are now.
+      const chosen = chooseType(request, reply, descriptionTypes, format ?? []);
       const endpoint = endpointUrl(config, { protocol: request.protocol, host: request.host });
-      addVary(reply, 'Accept');
-      if (chosen === html) return reply.type('text/html; charset=utf-8').send(yasguiPage(config.baseIri, endpoint, await exampleQueries(config.queriesDir)));
+      if (chosen === html) return reply.type(html.contentType).send(yasguiPage(config.baseIri, endpoint, await exampleQueries(config.queriesDir)));
       const quads = serviceDescription(config, state.current, endpoint);
-      return reply.type(`${chosen.type}; charset=utf-8`).send(await serializeNegotiated(quads, chosen, config.baseIri, descriptionTypes));
+      return reply.type(chosen.contentType).send(await serializeNegotiated(quads, chosen, config.baseIri, descriptionTypes));
     }
     if (query.trim() === '') throw errors.badParameter('query', 'The query is empty.');
     const key = cacheKey(state.current.version, query, params, request.headers.accept ?? '');
@@ -160,11 +162,5 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
 
   app.get('/sparql', handle);
   app.post('/sparql', handle);
-  app.route({
-    method: ['PUT', 'DELETE', 'PATCH'],
-    url: '/sparql',
-    handler: async (request) => {
-      throw errors.methodNotAllowed(request.method, ['GET', 'POST']);
-    },
-  });
+  refuseOtherMethods(app, '/sparql', ['GET', 'POST']);
 }
