@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.js';
 import { loadValidGraph } from '../src/server.js';
 import { build, freePort, startService } from './server-process.js';
-import { loadNQuads, startVirtuoso, virtuosoInstalled, type Virtuoso } from './virtuoso.js';
+import { loadNQuads, startVirtuoso, virtuosoInstalled, type Virtuoso } from '../test/support/virtuoso.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);

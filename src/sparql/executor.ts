@@ -39,6 +39,8 @@ export interface QueryExecutor {
   /** Resolves once a worker has loaded the graph and can run queries. */
   ready(): Promise<void>;
   status(): PoolStatus;
+  /** Store mode: the version the store's loader wrote (replicas agree on it); absent in embedded mode, where the loaded graph's version counts. */
+  graphVersion?(): string | undefined;
   close(): Promise<void>;
 }
 

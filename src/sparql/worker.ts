@@ -1,15 +1,14 @@
 // Query worker thread: holds the graph in its own Oxigraph store, checks and runs one query at a time, and can be terminated mid-query.
-import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { QueryEngine } from '@comunica/query-sparql';
 import { Parser } from 'n3';
-import { errors } from '../errors.js';
 import { serializeNegotiated } from '../rdf/serialize.js';
 import { loadStore, runForBytes, runForValues } from './local-engine.js';
 import { prepareQuery, type PreparedQuery } from './query-check.js';
 import { chooseEngine } from './routing.js';
 import { writeBindings, writeBoolean } from './results.js';
-import type { Answer, OutputChoice, ResultLimits, ValueResult, WireAnswer } from './answers.js';
+import type { OutputChoice, ResultLimits, ValueResult, WireAnswer } from './answers.js';
+import { toWire } from './wire-answer.js';
 import { fromWire, wireError, type WireError } from './wire-error.js';
 
 export interface WorkerInit {
@@ -49,13 +48,6 @@ async function writeValues(value: ValueResult, prepared: PreparedQuery, choice: 
   if (value.type === 'bindings') return writeBindings(chosen.format, value.variables, value.rows);
   if (value.type === 'boolean') return writeBoolean(chosen.format, value.value);
   return serializeNegotiated(new Parser({ format: 'application/n-quads' }).parse(value.nquads), chosen.chosen, baseIri, chosen.offered);
-}
-
-function toWire(answer: Answer, limits: ResultLimits): WireAnswer {
-  const body = new TextEncoder().encode(answer.body);
-  if (body.byteLength > limits.maxResultBytes) throw errors.tooManyBytes(limits.maxResultBytes);
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  return { form: answer.form, contentType: answer.contentType, body, etag, engine: answer.engine };
 }
 
 async function runJob(store: ReturnType<typeof loadStore>, job: QueryJob, init: WorkerInit): Promise<JobResult> {
