@@ -76,6 +76,17 @@ export const storeQuirks = {
     return `INSERT { GRAPH <${graph}> {\n${ntriples}} } WHERE {}`;
   },
 
+  /**
+   * ASK: asked for SPARQL JSON, Virtuoso 7.2 answers a table with one variable __ASK_RETVAL, one row "1" when true
+   * and no row when false, instead of `{ "boolean": ... }`. Both shapes are read.
+   */
+  askResult(body: string): boolean {
+    const parsed = JSON.parse(body) as { boolean?: boolean; results?: { bindings: Array<Record<string, { value: string }>> } };
+    if (typeof parsed.boolean === 'boolean') return parsed.boolean;
+    const row = parsed.results?.bindings[0];
+    return row !== undefined && row.__ASK_RETVAL?.value === '1';
+  },
+
   /** CONSTRUCT and DESCRIBE are fetched as N-Triples (Virtuoso writes them on request) and written by the project's own serializers, so the formats match embedded mode. */
   graphAccept: 'application/n-triples',
 };

@@ -50,7 +50,7 @@ async function answerFromStore(config: Config, meta: StoreMeta, prepared: Prepar
     const rows = parsed.results.bindings.map((row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, storeQuirks.normalizeTerm(term)])));
     text = writeBindings(choice.format, parsed.head.vars ?? [], rows);
   } else if (prepared.form === 'ASK') {
-    text = writeBoolean(choice.format, (JSON.parse(body) as { boolean: boolean }).boolean);
+    text = writeBoolean(choice.format, storeQuirks.askResult(body));
   } else {
     if (countRows('application/n-triples', body) > limits.maxResultRows) throw errors.tooManyRows(limits.maxResultRows);
     const quads = new Parser({ format: 'application/n-triples' }).parse(body);
