@@ -1,5 +1,8 @@
 // Store mode against Debian's Virtuoso 7.2: store:load, two replicas answering /sparql like embedded mode, and a store outage turning into 503s that heal without a restart.
 import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -19,6 +22,12 @@ if (!installed) {
 
 const quiet = { LOG_LEVEL: 'silent', QUERY_WORKERS: '1', API_QUERY_WORKERS: '0' };
 let virtuoso: Virtuoso;
+
+/** Runs `npm run store:load`'s program against the test store, with further settings (DATA_DIR ...). */
+function storeLoad(env: Record<string, string>) {
+  const all = { ...process.env, ...quiet, STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint, ...env };
+  return promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/store/store-load-cli.ts'], { env: all });
+}
 let embedded: FastifyInstance;
 const replicas: FastifyInstance[] = [];
 
@@ -27,8 +36,7 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
     virtuoso = await startVirtuoso();
     // The test database's anonymous SPARQL user may update: store:load writes through the plain /sparql endpoint.
     virtuoso.sql('grant SPARQL_UPDATE to "SPARQL";');
-    const env = { ...process.env, ...quiet, STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint };
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/store/store-load-cli.ts'], { env });
+    await storeLoad({});
     embedded = await buildServer(loadConfig(quiet));
     for (const timeout of ['10000', '1500']) {
       replicas.push(await buildServer(loadConfig({ ...quiet, STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint, QUERY_TIMEOUT_MS: timeout })));
@@ -97,6 +105,25 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
     const version = (app: FastifyInstance) => app.inject({ url: '/health' }).then((r) => (JSON.parse(r.body) as { version: string }).version);
     expect(await version(replicas[0]!)).toBe(await version(embedded));
     expect(await version(replicas[1]!)).toBe(await version(embedded));
+  });
+
+  it('refuses a load that fails the SHACL gate and keeps serving the previous graphs', async () => {
+    const query = 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g';
+    const before = await rows(replicas[0]!, query);
+    const version = () => replicas[0]!.inject({ url: '/health' }).then((r) => (JSON.parse(r.body) as { version: string }).version);
+    const versionBefore = await version();
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'store-load-'));
+    try {
+      await cp('data', dir, { recursive: true });
+      await writeFile(path.join(dir, 'broken.ttl'), '<urn:x:m> a <http://www.w3.org/ns/org#Membership> .\n');
+      const failed = await storeLoad({ DATA_DIR: dir }).then(() => undefined, (error: { code: number; stderr: string }) => error);
+      expect(failed?.code).toBe(1);
+      expect(failed?.stderr).toMatch(/urn:x:m/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    expect(await rows(replicas[0]!, `${query} # after`)).toEqual(before);
+    expect(await version()).toBe(versionBefore);
   });
 
   it('stops a query at the timeout with 503 and Retry-After', async () => {
