@@ -58,7 +58,7 @@ export interface Config {
   readonly storeQueryUrl: string | null;
   /** Store mode: the SPARQL 1.1 Update endpoint that `npm run store:load` writes to (STORE_UPDATE_URL; default STORE_QUERY_URL). */
   readonly storeUpdateUrl: string | null;
-  /** Store mode: HTTP Basic credentials for both endpoints (STORE_USER, STORE_PASSWORD); null sends none. */
+  /** Store mode: credentials for both endpoints (STORE_USER, STORE_PASSWORD), sent by HTTP Basic or Digest as the store challenges; null sends none. */
   readonly storeCredentials: { readonly user: string; readonly password: string } | null;
   /** Log level for fastify's logger (LOG_LEVEL), "silent" to turn logging off. */
   readonly logLevel: string;
@@ -140,7 +140,7 @@ function storeSettings(env: Env): Pick<Config, 'store' | 'storeQueryUrl' | 'stor
   const user = env.STORE_USER ?? '';
   const password = env.STORE_PASSWORD ?? '';
   if ((user === '') !== (password === '')) throw new ConfigError('STORE_USER and STORE_PASSWORD must be given together');
-  if (user.includes(':')) throw new ConfigError('STORE_USER must not contain ":" (HTTP Basic cannot carry it)');
+  if (/[:"]/.test(user)) throw new ConfigError('STORE_USER must not contain ":" or a double quote (HTTP Basic and Digest cannot carry them)');
   return { store, storeQueryUrl: queryUrl, storeUpdateUrl: updateUrl, storeCredentials: user === '' ? null : { user, password } };
 }
 

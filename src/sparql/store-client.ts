@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import { errors } from '../errors.js';
 import { storeQuirks } from './store-adapter.js';
+import { StoreAuth } from './store-auth.js';
 
 export interface StoreCall {
   /** A query (form-encoded `query=`) or an update (form-encoded `update=`). */
@@ -13,10 +14,13 @@ export interface StoreCall {
   timeoutMs: number;
 }
 
-function authorization(config: Config): Record<string, string> {
-  const credentials = config.storeCredentials;
-  if (!credentials) return {};
-  return { Authorization: `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`).toString('base64')}` };
+/** One StoreAuth per credentials: the challenge it remembers is shared by every request of the process. */
+const auths = new WeakMap<object, StoreAuth>();
+function authFor(config: Config): StoreAuth {
+  const key = config.storeCredentials ?? config;
+  let auth = auths.get(key);
+  if (!auth) auths.set(key, (auth = new StoreAuth(config.storeCredentials)));
+  return auth;
 }
 
 /** Why fetch failed, in words an operator can act on (undici hides the socket error in `cause`). */
@@ -37,14 +41,18 @@ export async function callStore(config: Config, call: StoreCall): Promise<{ body
   form.append(call.kind, call.text);
   for (const [name, value] of call.params ?? []) form.append(name, value);
   for (const [name, value] of storeQuirks.timeoutParams(call.timeoutMs)) form.append(name, value);
+  const auth = authFor(config);
+  const signal = AbortSignal.timeout(call.timeoutMs);
+  const send = () =>
+    fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: call.accept, ...auth.header('POST', url) }, body: form, signal });
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: call.accept, ...authorization(config) },
-      body: form,
-      signal: AbortSignal.timeout(call.timeoutMs),
-    });
+    response = await send();
+    // A first request, or a nonce gone stale: answer the challenge once (Basic or Digest, whichever the store asks for).
+    if (response.status === 401 && auth.challenged(response.headers.get('www-authenticate'))) {
+      await response.body?.cancel();
+      response = await send();
+    }
   } catch (error) {
     if ((error as Error).name === 'TimeoutError') throw errors.queryTimeout(call.timeoutMs);
     throw errors.storeUnavailable(`${url} cannot be reached (${networkReason(error)}).`);

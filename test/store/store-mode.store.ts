@@ -23,9 +23,12 @@ if (!installed) {
 const quiet = { LOG_LEVEL: 'silent', QUERY_WORKERS: '1', API_QUERY_WORKERS: '0' };
 let virtuoso: Virtuoso;
 
-/** Runs `npm run store:load`'s program against the test store, with further settings (DATA_DIR ...). */
+/** Virtuoso's authenticated endpoint (HTTP Digest) as its database administrator: only it may update. */
+const authenticated = () => ({ STORE_QUERY_URL: `${virtuoso.endpoint}-auth`, STORE_USER: 'dba', STORE_PASSWORD: 'dba' });
+
+/** Runs `npm run store:load`'s program against the test store through /sparql-auth, with further settings (DATA_DIR ...). */
 function storeLoad(env: Record<string, string>) {
-  const all = { ...process.env, ...quiet, STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint, ...env };
+  const all = { ...process.env, ...quiet, STORE: 'sparql', ...authenticated(), ...env };
   return promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/store/store-load-cli.ts'], { env: all });
 }
 let embedded: FastifyInstance;
@@ -34,13 +37,11 @@ const replicas: FastifyInstance[] = [];
 describe.skipIf(!installed)('store mode over Virtuoso', () => {
   beforeAll(async () => {
     virtuoso = await startVirtuoso();
-    // The test database's anonymous SPARQL user may update: store:load writes through the plain /sparql endpoint.
-    virtuoso.sql('grant SPARQL_UPDATE to "SPARQL";');
     await storeLoad({});
     embedded = await buildServer(loadConfig(quiet));
-    for (const timeout of ['10000', '1500']) {
-      replicas.push(await buildServer(loadConfig({ ...quiet, STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint, QUERY_TIMEOUT_MS: timeout })));
-    }
+    // Replica A reads the anonymous /sparql; replica B reads /sparql-auth (Digest) and has a short query timeout.
+    replicas.push(await buildServer(loadConfig({ ...quiet, STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint })));
+    replicas.push(await buildServer(loadConfig({ ...quiet, STORE: 'sparql', ...authenticated(), QUERY_TIMEOUT_MS: '1500' })));
   }, 180_000);
 
   afterAll(async () => {
@@ -124,6 +125,11 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
     }
     expect(await rows(replicas[0]!, `${query} # after`)).toEqual(before);
     expect(await version()).toBe(versionBefore);
+  });
+
+  it('refuses to start a replica whose credentials the store rejects, saying so', async () => {
+    const start = buildServer(loadConfig({ ...quiet, STORE: 'sparql', ...authenticated(), STORE_PASSWORD: 'wrong' }));
+    await expect(start).rejects.toThrow(/answered 401/);
   });
 
   it('stops a query at the timeout with 503 and Retry-After', async () => {
