@@ -6,7 +6,7 @@ import { serializeNegotiated } from '../rdf/serialize.js';
 import { readMeta, type StoreMeta } from '../store/store-graphs.js';
 import { countRows } from './row-count.js';
 import type { QueryExecutor } from './executor.js';
-import { prepareQuery, type PreparedQuery } from './query-check.js';
+import type { PreparedQuery } from './query-check.js';
 import { chooseEngine } from './routing.js';
 import { writeBindings, writeBoolean } from './results.js';
 import { callStore } from './store-client.js';
@@ -79,16 +79,15 @@ export function createStoreExecutor(config: Config, embedded: QueryExecutor): Qu
   timer.unref();
   return {
     execute: (request, options) => embedded.execute(request, options),
+    prepare: (request, options) => embedded.prepare(request, options),
     async answer(request, choice, options = {}) {
-      const prepared = prepareQuery(request.query, {
-        defaultGraphUris: request.defaultGraphUris ?? [],
-        namedGraphUris: request.namedGraphUris ?? [],
-        serviceAllowList: config.serviceAllowList,
-        baseIri: config.baseIri,
-      });
+      // Checked in a query worker as in embedded mode (parsing a 128 KiB query would block this thread for
+      // a third of a second), which also applies the pool's admission limits and queue to store queries.
+      const prepared = await embedded.prepare(request, options);
       if (chooseEngine(prepared, 'sparql') !== 'store') throw errors.serviceNotInStoreMode();
       if (!state.meta) throw errors.storeUnavailable(state.failure ?? 'no graph loaded');
       try {
+        // The store gets the whole time limit: the check took milliseconds, and a 503 naming the configured limit is the clearer answer.
         return await answerFromStore(config, state.meta, prepared, choice, options.timeoutMs ?? config.queryTimeoutMs);
       } catch (error) {
         if (error instanceof HttpError && error.code === 'STORE_UNAVAILABLE') state.failure = error.message;

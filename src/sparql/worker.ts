@@ -23,12 +23,12 @@ export interface QueryJob {
   text: string;
   defaultGraphUris?: readonly string[];
   namedGraphUris?: readonly string[];
-  /** Bytes in a negotiated format (the /sparql route), or plain values (the REST API). */
-  output: { kind: 'bytes'; choice: OutputChoice } | { kind: 'values' };
+  /** Bytes in a negotiated format (the /sparql route), plain values (the REST API), or only the checked query (store mode, which runs it elsewhere). */
+  output: { kind: 'bytes'; choice: OutputChoice } | { kind: 'values' } | { kind: 'prepare' };
 }
 
 export type ToWorker = { kind: 'graph'; nquads: SharedArrayBuffer } | { kind: 'query'; id: number; job: QueryJob };
-export type JobResult = { kind: 'bytes'; answer: WireAnswer } | { kind: 'values'; result: ValueResult };
+export type JobResult = { kind: 'bytes'; answer: WireAnswer } | { kind: 'values'; result: ValueResult } | { kind: 'prepared'; prepared: PreparedQuery };
 export type FromWorker = { ready: true } | { id: number; ok: true; result: JobResult } | { id: number; ok: false; error: WireError };
 
 /** Comunica loads lazily: most workers never see a SERVICE query, and its start-up costs memory and time. */
@@ -57,6 +57,8 @@ async function runJob(store: ReturnType<typeof loadStore>, job: QueryJob, init: 
     serviceAllowList: init.serviceAllowList,
     baseIri: init.limits.baseIri,
   });
+  // Store mode: the check runs here, off the main thread, exactly as for a local query; the store evaluates it.
+  if (job.output.kind === 'prepare') return { kind: 'prepared', prepared };
   if (chooseEngine(prepared) === 'oxigraph') {
     if (job.output.kind === 'values') return { kind: 'values', result: runForValues(store, prepared, init.limits) };
     return { kind: 'bytes', answer: toWire(await runForBytes(store, prepared, job.output.choice, init.limits), init.limits) };

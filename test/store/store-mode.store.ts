@@ -127,6 +127,25 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
     expect(await version()).toBe(versionBefore);
   });
 
+  it('gives the same answer bytes and ETag from both replicas, for /sparql (from the store) and /doc (from each replica\'s data/)', async () => {
+    const query = 'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?city ?network WHERE { ?city org:memberOf ?network } ORDER BY ?city ?network';
+    const [a, b] = await Promise.all(replicas.map((replica) => get(replica, query)));
+    expect(a!.statusCode).toBe(200);
+    expect(a!.headers.etag).toBeDefined();
+    expect(b!.headers.etag).toBe(a!.headers.etag);
+    expect(b!.body).toBe(a!.body);
+    const [docA, docB] = await Promise.all(replicas.map((replica) => replica.inject({ url: '/doc/city/berlin', headers: { accept: 'text/turtle' } })));
+    expect(docA!.statusCode).toBe(200);
+    expect(docB!.headers.etag).toBe(docA!.headers.etag);
+    expect(docB!.body).toBe(docA!.body);
+  });
+
+  it('answers a syntax error from its own check (400 with line and column), before the store sees it', async () => {
+    const response = await get(replicas[0]!, 'SELECT ?s WHERE {\n  ?s ?p \n');
+    expect(response.statusCode).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ code: 'QUERY_SYNTAX', line: expect.any(Number) as number });
+  });
+
   it('refuses to start a replica whose credentials the store rejects, saying so', async () => {
     const start = buildServer(loadConfig({ ...quiet, STORE: 'sparql', ...authenticated(), STORE_PASSWORD: 'wrong' }));
     await expect(start).rejects.toThrow(/answered 401/);
