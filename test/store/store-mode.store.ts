@@ -140,6 +140,29 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
     expect(docB!.body).toBe(docA!.body);
   });
 
+  // Not /api/networks?inferred=false: a working group stated under two networks has two partOf values, and the
+  // single-valued field keeps the first row's, which Oxigraph and Virtuoso order differently (checked by hand).
+  const apiPaths = ['/api/cities?memberOf=cities4refugees', '/api/networks', '/api/organisations?type=ngo', '/api/memberships', '/api/events', '/api/concepts', '/api/cities?inferred=false'];
+
+  /**
+   * Arrays sorted at every level: the API lists an object's related objects in the order the engine returns rows,
+   * which SPARQL leaves open and Oxigraph and Virtuoso fill differently. The objects and their values must agree.
+   */
+  const unordered = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(unordered).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unordered(v)]));
+    return value;
+  };
+
+  it.each(apiPaths)('both replicas answer %s (the REST API, read from the store) with the embedded objects, and with the same bytes', async (url) => {
+    const expected = await embedded.inject({ url, headers: { accept: 'application/json' } });
+    expect(expected.statusCode, expected.body).toBe(200);
+    const [a, b] = await Promise.all(replicas.map((replica) => replica.inject({ url, headers: { accept: 'application/json' } })));
+    expect(a!.statusCode, a!.body).toBe(200);
+    expect(unordered(JSON.parse(a!.body))).toEqual(unordered(JSON.parse(expected.body)));
+    expect(b!.body).toBe(a!.body);
+  });
+
   it('answers a syntax error from its own check (400 with line and column), before the store sees it', async () => {
     const response = await get(replicas[0]!, 'SELECT ?s WHERE {\n  ?s ?p \n');
     expect(response.statusCode).toBe(400);
