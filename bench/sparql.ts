@@ -1,4 +1,4 @@
-// SPARQL throughput of the service next to Virtuoso 7.2 on the same triples: uncached mix, then cached answers next to a bare Node server.
+// SPARQL throughput of the service (embedded and in store mode over Virtuoso) next to Virtuoso 7.2 queried directly: uncached mix, then cached answers next to a bare Node server.
 import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -6,8 +6,10 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.js';
 import { loadValidGraph } from '../src/server.js';
+import { loadIntoStore } from '../src/store/store-load.js';
+import { MERGED_GRAPH } from '../src/store/store-graphs.js';
 import { build, freePort, startService } from './server-process.js';
-import { loadNQuads, startVirtuoso, virtuosoInstalled, type Virtuoso } from './virtuoso.js';
+import { loadNQuads, startVirtuoso, virtuosoInstalled, type Virtuoso } from '../test/support/virtuoso.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -61,6 +63,8 @@ console.log(`graph: ${graph.store.size} quads; ${connections} connections; ${rou
 
 let virtuoso: Virtuoso | undefined;
 let virtuosoEndpoint: string | undefined;
+/** The service in store mode (STORE=sparql) over the same Virtuoso, loaded by store:load's code. */
+let storeService: Awaited<ReturnType<typeof startService>> | undefined;
 if (virtuosoInstalled()) {
   virtuoso = await startVirtuoso();
   // Virtuoso's default graph is every graph it holds, its own system graphs included (which add types and labels
@@ -71,36 +75,44 @@ if (virtuosoInstalled()) {
   writeFileSync(file, [...new Set(lines.map((line) => line.replace(/ <[^>]*> \.$/, ' .')))].join('\n') + '\n');
   loadNQuads(virtuoso, file, MERGED);
   virtuosoEndpoint = `${virtuoso.endpoint}?default-graph-uri=${encodeURIComponent(MERGED)}`;
+  const auth = { STORE: 'sparql', STORE_QUERY_URL: `${virtuoso.endpoint}-auth`, STORE_USER: 'dba', STORE_PASSWORD: 'dba' };
+  const started = Date.now();
+  await loadIntoStore(loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...auth }), graph);
+  console.log(`store:load into Virtuoso: ${Date.now() - started} ms (merged graph <${MERGED_GRAPH}>)`);
+  storeService = await startService({ STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint });
 } else {
   console.log('Virtuoso is not installed, so only the service is measured. Install it with: apt-get install -y virtuoso-opensource-7-bin');
 }
 
 try {
   console.log('\nUncached SPARQL mix (successful answers per second)');
-  console.log(['query'.padEnd(34), 'service'.padStart(9), 'virtuoso'.padStart(9), 'ratio'.padStart(7), 'failed s/v'.padStart(11), '  answer service / virtuoso'].join(' '));
+  console.log(['query'.padEnd(34), 'service'.padStart(9), 'store'.padStart(9), 'virtuoso'.padStart(9), 'ratio'.padStart(7), 'store/v'.padStart(8), 'failed s/st/v'.padStart(14), '  answer service / store / virtuoso'].join(' '));
   const ratios: number[] = [];
+  const storeRatios: number[] = [];
   for (const { name, query, accept } of mix) {
-    const ours: number[] = [];
-    const theirs: number[] = [];
-    let failed = [0, 0];
+    const endpoints = { service: `${service.url}/sparql`, store: storeService ? `${storeService.url}/sparql` : undefined, virtuoso: virtuosoEndpoint };
+    const measured = { service: [] as number[], store: [] as number[], virtuoso: [] as number[] };
+    const failed = { service: 0, store: 0, virtuoso: 0 };
     for (let round = 0; round < rounds; round++) {
-      // A/B, then B/A: neither side always runs on a warmer or quieter machine.
-      const order = round % 2 === 0 ? ['service', 'virtuoso'] : ['virtuoso', 'service'];
+      // Rotated each round: no system always runs on a warmer or quieter machine.
+      const order = (['service', 'store', 'virtuoso'] as const).map((_, i, all) => all[(i + round) % all.length]!);
       for (const who of order) {
-        if (who === 'virtuoso' && !virtuoso) continue;
-        const endpoint = who === 'service' ? `${service.url}/sparql` : virtuosoEndpoint!;
+        const endpoint = endpoints[who];
+        if (!endpoint) continue;
         const { rate, failed: f } = await throughput(endpoint, query, accept, true);
-        (who === 'service' ? ours : theirs).push(rate);
-        failed = who === 'service' ? [failed[0]! + f, failed[1]!] : [failed[0]!, failed[1]! + f];
+        measured[who].push(rate);
+        failed[who] += f;
       }
     }
-    const a = ours.reduce((x, y) => x + y, 0) / ours.length;
-    const b = theirs.length ? theirs.reduce((x, y) => x + y, 0) / theirs.length : NaN;
-    if (theirs.length) ratios.push(a / b);
-    const answers = `${await rows(`${service.url}/sparql`, query, accept)} / ${virtuosoEndpoint ? await rows(virtuosoEndpoint, query, accept) : '-'}`;
-    console.log([name.padEnd(34), a.toFixed(0).padStart(9), b.toFixed(0).padStart(9), (a / b).toFixed(2).padStart(7), `${failed[0]}/${failed[1]}`.padStart(11), ` ${answers}`].join(' '));
+    const mean = (values: number[]) => (values.length ? values.reduce((x, y) => x + y, 0) / values.length : NaN);
+    const [a, st, b] = [mean(measured.service), mean(measured.store), mean(measured.virtuoso)];
+    if (measured.virtuoso.length) ratios.push(a / b);
+    if (measured.store.length) storeRatios.push(st / b);
+    const answers = await Promise.all([endpoints.service, endpoints.store, endpoints.virtuoso].map((e) => (e ? rows(e, query, accept) : Promise.resolve('-'))));
+    console.log([name.padEnd(34), a.toFixed(0).padStart(9), st.toFixed(0).padStart(9), b.toFixed(0).padStart(9), (a / b).toFixed(2).padStart(7), (st / b).toFixed(2).padStart(8), `${failed.service}/${failed.store}/${failed.virtuoso}`.padStart(14), ` ${answers.join(' / ')}`].join(' '));
   }
   if (ratios.length) console.log(`geometric mean of the ratios (service / Virtuoso): ${geomean(ratios).toFixed(2)}x`);
+  if (storeRatios.length) console.log(`geometric mean of the ratios (store mode / Virtuoso direct): ${geomean(storeRatios).toFixed(2)}x`);
 
   // Cached answers: the same request again and again, next to a bare Node server sending fixed bytes.
   const fixed = Buffer.from(JSON.stringify({ head: { vars: ['x'] }, results: { bindings: [] } }));
@@ -112,6 +124,7 @@ try {
   const cached = [
     { name: 'SPARQL, cached (GROUP BY)', url: `${service.url}/sparql`, query: mix[2]!.query, accept: RESULTS },
     { name: 'REST /api/cities, cached', url: `${service.url}/api/cities`, query: '', accept: 'application/json' },
+    ...(storeService ? [{ name: 'SPARQL, cached, store mode', url: `${storeService.url}/sparql`, query: mix[2]!.query, accept: RESULTS }] : []),
   ];
   console.log(`${'bare Node server'.padEnd(34)} ${bareRate.toFixed(0).padStart(9)}`);
   for (const { name, url, query, accept } of cached) {
@@ -126,5 +139,6 @@ try {
   await new Promise((resolve) => bare.close(resolve));
 } finally {
   await service.stop();
+  await storeService?.stop();
   await virtuoso?.stop();
 }

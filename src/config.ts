@@ -52,6 +52,14 @@ export interface Config {
   readonly datasetLicense: string;
   /** E-mail address published as the dataset's contact point (DATASET_CONTACT_EMAIL); null publishes the home page only. */
   readonly datasetContactEmail: string | null;
+  /** Where the graph is queried: "embedded" (in-process, the default) or "sparql" (an external SPARQL 1.1 store; STORE). */
+  readonly store: 'embedded' | 'sparql';
+  /** Store mode: the SPARQL 1.1 Protocol query endpoint (STORE_QUERY_URL); null when embedded. */
+  readonly storeQueryUrl: string | null;
+  /** Store mode: the SPARQL 1.1 Update endpoint that `npm run store:load` writes to (STORE_UPDATE_URL; default STORE_QUERY_URL). */
+  readonly storeUpdateUrl: string | null;
+  /** Store mode: credentials for both endpoints (STORE_USER, STORE_PASSWORD), sent by HTTP Basic or Digest as the store challenges; null sends none. */
+  readonly storeCredentials: { readonly user: string; readonly password: string } | null;
   /** Log level for fastify's logger (LOG_LEVEL), "silent" to turn logging off. */
   readonly logLevel: string;
 }
@@ -117,6 +125,25 @@ function connectionLimits(env: Env) {
   };
 }
 
+/** STORE and its endpoints: the URLs are required in store mode and refused in embedded mode, so a typo is never ignored. */
+function storeSettings(env: Env): Pick<Config, 'store' | 'storeQueryUrl' | 'storeUpdateUrl' | 'storeCredentials'> {
+  const store = env.STORE ?? 'embedded';
+  if (store !== 'embedded' && store !== 'sparql') throw new ConfigError(`STORE must be "embedded" or "sparql", got "${store}"`);
+  const named = ['STORE_QUERY_URL', 'STORE_UPDATE_URL', 'STORE_USER', 'STORE_PASSWORD'].filter((name) => (env[name] ?? '') !== '');
+  if (store === 'embedded') {
+    if (named.length > 0) throw new ConfigError(`${named.join(', ')} only apply with STORE=sparql (STORE is "embedded")`);
+    return { store, storeQueryUrl: null, storeUpdateUrl: null, storeCredentials: null };
+  }
+  if (!env.STORE_QUERY_URL) throw new ConfigError('STORE=sparql needs STORE_QUERY_URL, the store\'s SPARQL 1.1 query endpoint');
+  const queryUrl = absoluteIri('STORE_QUERY_URL', env.STORE_QUERY_URL);
+  const updateUrl = env.STORE_UPDATE_URL ? absoluteIri('STORE_UPDATE_URL', env.STORE_UPDATE_URL) : queryUrl;
+  const user = env.STORE_USER ?? '';
+  const password = env.STORE_PASSWORD ?? '';
+  if ((user === '') !== (password === '')) throw new ConfigError('STORE_USER and STORE_PASSWORD must be given together');
+  if (/[:"]/.test(user)) throw new ConfigError('STORE_USER must not contain ":" or a double quote (HTTP Basic and Digest cannot carry them)');
+  return { store, storeQueryUrl: queryUrl, storeUpdateUrl: updateUrl, storeCredentials: user === '' ? null : { user, password } };
+}
+
 /** Builds the configuration from environment variables (or any overrides), validating every value. */
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const baseIri = absoluteIri('BASE_IRI', env.BASE_IRI ?? DEFAULT_BASE_IRI);
@@ -149,6 +176,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     serviceAllowList: Object.freeze(allowList),
     datasetLicense: absoluteIri('DATASET_LICENSE', env.DATASET_LICENSE ?? 'http://creativecommons.org/licenses/by/4.0/'),
     datasetContactEmail: emailAddress('DATASET_CONTACT_EMAIL', env.DATASET_CONTACT_EMAIL),
+    ...storeSettings(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...overrides,
   };

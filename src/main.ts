@@ -5,6 +5,7 @@ import { DataLoadError } from './store/load.js';
 import { ValidationFailedError } from './validate/shacl.js';
 import { QueryFileError } from './api/query-file.js';
 import { ReleaseError } from './open-data/release.js';
+import { StoreNotLoadedError } from './sparql/store-executor.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Data, shape and configuration problems are the operator's to fix: print them plainly and serve nothing.
-  const operatorErrors = [ValidationFailedError, DataLoadError, ConfigError, QueryFileError, ReleaseError];
+  const operatorErrors = [ValidationFailedError, DataLoadError, ConfigError, QueryFileError, ReleaseError, StoreNotLoadedError];
   if (operatorErrors.some((kind) => error instanceof kind)) {
     console.error((error as Error).message);
   } else {

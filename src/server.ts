@@ -12,6 +12,7 @@ import { apiRoutes } from './api/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
 import { htmlRoutes } from './html/routes.js';
 import { createExecutor, type QueryExecutor } from './sparql/executor.js';
+import { createStoreExecutor } from './sparql/store-executor.js';
 import type { ReadPathOptions } from './http/read-path.js';
 import { installQueryStringCheck, parseQueryString } from './http/query-string.js';
 import { capConnections, connectionOptions } from './http/connections.js';
@@ -40,7 +41,7 @@ function health(request: FastifyRequest, reply: FastifyReply, state: GraphState,
   const pool = executor.status();
   const body = {
     status: pool.ready > 0 ? 'ok' : 'unavailable',
-    version: state.current.version,
+    version: executor.graphVersion?.() ?? state.current.version,
     quads: state.current.store.size,
     loadedAt: state.current.loadedAt.toISOString(),
     queryWorkers: pool,
@@ -82,7 +83,9 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   const prefix = new URL(config.baseIri).pathname.replace(/\/$/, '');
   // Before the executor, so the query pool can be handed app.metrics (queue length, restarts, latency).
   const metrics = installMetrics(app, state, prefix);
-  const executor = createExecutor(config, state, poolEvents(metrics));
+  const embedded = createExecutor(config, state, poolEvents(metrics));
+  // STORE=sparql: /sparql is answered by the external store; the other read paths still read the local graph.
+  const executor = config.store === 'sparql' ? createStoreExecutor(config, embedded) : embedded;
   app.addHook('onClose', async () => executor.close());
   const options: ReadPathOptions = { config, state, executor };
   app.get(`${prefix}/health`, async (request, reply) => health(request, reply, state, executor));

@@ -5,7 +5,7 @@ import type { JsonTerm } from './terms.js';
 import type { WireError } from './wire-error.js';
 
 /** Which engine evaluated a query (see routing.ts). */
-export type EngineName = 'oxigraph' | 'comunica';
+export type EngineName = 'oxigraph' | 'comunica' | 'store';
 
 /** What the client gets for one query form: the serializer's format, the Content-Type, and what else was on offer. */
 export type FormChoice =

@@ -7,6 +7,7 @@ import type { LoadedGraph } from '../store/load.js';
 import { WorkerPool, type Budget, type PoolEvents, type PoolStatus } from './pool.js';
 import type { OutputChoice, WireAnswer } from './answers.js';
 import type { JsonTerm } from './terms.js';
+import type { PreparedQuery } from './query-check.js';
 
 export { toJsonTerm, type JsonTerm } from './terms.js';
 
@@ -36,9 +37,13 @@ export interface QueryExecutor {
   execute(request: QueryRequest, options?: ExecuteOptions): Promise<QueryResult>;
   /** The same, but the worker writes the answer in the format negotiated for the query's form (the /sparql route). */
   answer(request: QueryRequest, choice: OutputChoice, options?: ExecuteOptions): Promise<WireAnswer>;
+  /** Only parses and checks the query (400/403), in a worker as every query is, and returns it prepared for another engine (store mode). */
+  prepare(request: QueryRequest, options?: ExecuteOptions): Promise<PreparedQuery>;
   /** Resolves once a worker has loaded the graph and can run queries. */
   ready(): Promise<void>;
   status(): PoolStatus;
+  /** Store mode: the version the store's loader wrote (replicas agree on it); absent in embedded mode, where the loaded graph's version counts. */
+  graphVersion?(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -88,6 +93,11 @@ export function createExecutor(config: Config, state: GraphState, events: PoolEv
       const done = await pool.run({ text: request.query, ...datasetOf(request), output: { kind: 'bytes', choice } }, options.budget ?? 'sparql', timeout(options));
       if (done.kind !== 'bytes') throw new Error('expected bytes from the worker');
       return done.answer;
+    },
+    async prepare(request, options = {}) {
+      const done = await pool.run({ text: request.query, ...datasetOf(request), output: { kind: 'prepare' } }, options.budget ?? 'sparql', timeout(options));
+      if (done.kind !== 'prepared') throw new Error('expected a prepared query from the worker');
+      return done.prepared;
     },
     // A worker that cannot load the graph within ten minutes (1M triples take about 10 s) is a start failure, not a silent 503 later.
     ready: () => pool.ready(600_000),

@@ -144,7 +144,8 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
       return reply.type(chosen.contentType).send(await serializeNegotiated(quads, chosen, config.baseIri, descriptionTypes));
     }
     if (query.trim() === '') throw errors.badParameter('query', 'The query is empty.');
-    const key = cacheKey(state.current.version, query, params, request.headers.accept ?? '');
+    // Store mode keys by the version in the store, so a load there empties every replica's cache alike.
+    const key = cacheKey(executor.graphVersion?.() ?? state.current.version, query, params, request.headers.accept ?? '');
     const useCache = config.sparqlCacheBytes > 0 && cacheable(query);
     const cached = useCache ? cache.get(key) : undefined;
     if (useCache) app.metrics[cached ? 'cacheHits' : 'cacheMisses'].inc({ route: 'sparql' });

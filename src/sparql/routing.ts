@@ -1,4 +1,4 @@
-// Decides which engine evaluates a checked query: Oxigraph for everything local, Comunica only where a query federates.
+// Decides which engine evaluates a checked query: Oxigraph (or the external store in store mode) for everything local, Comunica only where a query federates.
 import type { EngineName } from './answers.js';
 import type { PreparedQuery } from './query-check.js';
 
@@ -10,6 +10,10 @@ import type { PreparedQuery } from './query-check.js';
  * otherwise. Oxigraph also avoids Comunica's known local defects (REDUCED comparing only a term's text, the
  * empty-source pruning patched in engine.ts), which then concern federated queries alone.
  */
-export function chooseEngine(prepared: PreparedQuery): EngineName {
-  return prepared.services && prepared.services.length > 0 ? 'comunica' : 'oxigraph';
+export function chooseEngine(prepared: PreparedQuery, store: 'embedded' | 'sparql' = 'embedded'): EngineName {
+  const federated = prepared.services !== undefined && prepared.services.length > 0;
+  // Store mode (STORE=sparql): the external store holds the graph, so a local query goes to it directly; a SERVICE
+  // query would need Comunica to federate the store with the endpoint, which store mode does not do yet.
+  if (store === 'sparql') return federated ? 'comunica' : 'store';
+  return federated ? 'comunica' : 'oxigraph';
 }

@@ -1,15 +1,14 @@
 // Query worker thread: holds the graph in its own Oxigraph store, checks and runs one query at a time, and can be terminated mid-query.
-import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { QueryEngine } from '@comunica/query-sparql';
 import { Parser } from 'n3';
-import { errors } from '../errors.js';
 import { serializeNegotiated } from '../rdf/serialize.js';
 import { loadStore, runForBytes, runForValues } from './local-engine.js';
 import { prepareQuery, type PreparedQuery } from './query-check.js';
 import { chooseEngine } from './routing.js';
 import { writeBindings, writeBoolean } from './results.js';
-import type { Answer, OutputChoice, ResultLimits, ValueResult, WireAnswer } from './answers.js';
+import type { OutputChoice, ResultLimits, ValueResult, WireAnswer } from './answers.js';
+import { toWire } from './wire-answer.js';
 import { fromWire, wireError, type WireError } from './wire-error.js';
 
 export interface WorkerInit {
@@ -24,12 +23,12 @@ export interface QueryJob {
   text: string;
   defaultGraphUris?: readonly string[];
   namedGraphUris?: readonly string[];
-  /** Bytes in a negotiated format (the /sparql route), or plain values (the REST API). */
-  output: { kind: 'bytes'; choice: OutputChoice } | { kind: 'values' };
+  /** Bytes in a negotiated format (the /sparql route), plain values (the REST API), or only the checked query (store mode, which runs it elsewhere). */
+  output: { kind: 'bytes'; choice: OutputChoice } | { kind: 'values' } | { kind: 'prepare' };
 }
 
 export type ToWorker = { kind: 'graph'; nquads: SharedArrayBuffer } | { kind: 'query'; id: number; job: QueryJob };
-export type JobResult = { kind: 'bytes'; answer: WireAnswer } | { kind: 'values'; result: ValueResult };
+export type JobResult = { kind: 'bytes'; answer: WireAnswer } | { kind: 'values'; result: ValueResult } | { kind: 'prepared'; prepared: PreparedQuery };
 export type FromWorker = { ready: true } | { id: number; ok: true; result: JobResult } | { id: number; ok: false; error: WireError };
 
 /** Comunica loads lazily: most workers never see a SERVICE query, and its start-up costs memory and time. */
@@ -51,13 +50,6 @@ async function writeValues(value: ValueResult, prepared: PreparedQuery, choice: 
   return serializeNegotiated(new Parser({ format: 'application/n-quads' }).parse(value.nquads), chosen.chosen, baseIri, chosen.offered);
 }
 
-function toWire(answer: Answer, limits: ResultLimits): WireAnswer {
-  const body = new TextEncoder().encode(answer.body);
-  if (body.byteLength > limits.maxResultBytes) throw errors.tooManyBytes(limits.maxResultBytes);
-  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-  return { form: answer.form, contentType: answer.contentType, body, etag, engine: answer.engine };
-}
-
 async function runJob(store: ReturnType<typeof loadStore>, job: QueryJob, init: WorkerInit): Promise<JobResult> {
   const prepared = prepareQuery(job.text, {
     defaultGraphUris: job.defaultGraphUris ?? [],
@@ -65,6 +57,8 @@ async function runJob(store: ReturnType<typeof loadStore>, job: QueryJob, init: 
     serviceAllowList: init.serviceAllowList,
     baseIri: init.limits.baseIri,
   });
+  // Store mode: the check runs here, off the main thread, exactly as for a local query; the store evaluates it.
+  if (job.output.kind === 'prepare') return { kind: 'prepared', prepared };
   if (chooseEngine(prepared) === 'oxigraph') {
     if (job.output.kind === 'values') return { kind: 'values', result: runForValues(store, prepared, init.limits) };
     return { kind: 'bytes', answer: toWire(await runForBytes(store, prepared, job.output.choice, init.limits), init.limits) };

@@ -1,12 +1,21 @@
-// Starts Debian's Virtuoso 7.2 (virtuoso-t) on loopback with a temporary database and loads N-Quads into it, for side-by-side benchmarks.
+// Starts Debian's Virtuoso 7.2 (virtuoso-t) on loopback with a temporary database, for the store-mode tests and the side-by-side benchmarks.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './server-process.js';
+import net from 'node:net';
 
 export const VIRTUOSO = '/usr/bin/virtuoso-t';
 export const ISQL = '/usr/bin/isql-vt';
+
+/** A free TCP port on loopback (the OS picks it; closed again before Virtuoso binds it). */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 export function virtuosoInstalled(): boolean {
   return existsSync(VIRTUOSO) && existsSync(ISQL);
@@ -19,6 +28,11 @@ export interface Virtuoso {
   dir: string;
   /** Runs SQL through isql-vt (e.g. the bulk loader). */
   sql(statement: string): string;
+  /** Stops the server but keeps its database, so `restart` serves the same graphs on the same port. */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same ports and waits until it answers. */
+  restart(): Promise<void>;
+  /** Stops the server and deletes its database. */
   stop(): Promise<void>;
 }
 
@@ -57,16 +71,11 @@ MaxQueryExecutionTime = 120
 `;
 }
 
-/** Starts Virtuoso with an empty temporary database and waits until its SPARQL endpoint answers. */
-export async function startVirtuoso(): Promise<Virtuoso> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'virtuoso-'));
-  const sqlPort = await freePort();
-  const httpPort = await freePort();
-  writeFileSync(path.join(dir, 'virtuoso.ini'), configuration(dir, sqlPort, httpPort));
+/** Runs virtuoso-t on the folder's configuration and waits until its SPARQL endpoint answers; resolves with a stopper. */
+async function run(dir: string, endpoint: string): Promise<() => Promise<void>> {
   const child: ChildProcess = spawn(VIRTUOSO, ['-f', '-c', path.join(dir, 'virtuoso.ini')], { cwd: dir, stdio: 'ignore' });
   let exited = false;
   child.on('exit', () => (exited = true));
-  const endpoint = `http://127.0.0.1:${httpPort}/sparql`;
   const started = Date.now();
   for (;;) {
     if (exited) throw new Error(`virtuoso-t exited at start; see ${dir}/virtuoso.log`);
@@ -75,16 +84,36 @@ export async function startVirtuoso(): Promise<Virtuoso> {
     if (ok) break;
     await new Promise((r) => setTimeout(r, 200));
   }
+  return async () => {
+    if (exited) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await gone;
+  };
+}
+
+/** Starts Virtuoso with an empty temporary database and waits until its SPARQL endpoint answers. */
+export async function startVirtuoso(): Promise<Virtuoso> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'virtuoso-'));
+  const sqlPort = await freePort();
+  const httpPort = await freePort();
+  writeFileSync(path.join(dir, 'virtuoso.ini'), configuration(dir, sqlPort, httpPort));
+  const endpoint = `http://127.0.0.1:${httpPort}/sparql`;
+  let stopper: (() => Promise<void>) | undefined = await run(dir, endpoint);
   return {
     endpoint,
     dir,
     sql: (statement) => execFileSync(ISQL, [String(sqlPort), 'dba', 'dba', `exec=${statement}`], { encoding: 'utf8' }),
+    halt: async () => {
+      await stopper?.();
+      stopper = undefined;
+    },
+    restart: async () => {
+      stopper ??= await run(dir, endpoint);
+    },
     stop: async () => {
-      if (!exited) {
-        const gone = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await gone;
-      }
+      await stopper?.();
+      stopper = undefined;
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,75 @@
+// Talks the SPARQL 1.1 Protocol and Update over HTTP to an external store: credentials, the timeout that aborts the request, and errors mapped to problem codes.
+import type { Config } from '../config.js';
+import { errors } from '../errors.js';
+import { storeQuirks } from './store-adapter.js';
+import { StoreAuth } from './store-auth.js';
+
+export interface StoreCall {
+  /** A query (form-encoded `query=`) or an update (form-encoded `update=`). */
+  kind: 'query' | 'update';
+  text: string;
+  /** Further protocol parameters (default-graph-uri, named-graph-uri, ...), repeated as given. */
+  params?: ReadonlyArray<readonly [string, string]>;
+  accept: string;
+  timeoutMs: number;
+}
+
+/** One StoreAuth per credentials: the challenge it remembers is shared by every request of the process. */
+const auths = new WeakMap<object, StoreAuth>();
+function authFor(config: Config): StoreAuth {
+  const key = config.storeCredentials ?? config;
+  let auth = auths.get(key);
+  if (!auth) auths.set(key, (auth = new StoreAuth(config.storeCredentials)));
+  return auth;
+}
+
+/** Why fetch failed, in words an operator can act on (undici hides the socket error in `cause`). */
+function networkReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Sends one request to the store and returns its body. The request is aborted at the timeout, so the store's
+ * connection closes and (for stores that notice, as Virtuoso does) its work stops too. A store that cannot be
+ * reached or answers 5xx is a 503 with Retry-After; a 4xx means the store refused this query (a 400).
+ */
+export async function callStore(config: Config, call: StoreCall): Promise<{ body: string; contentType: string }> {
+  const url = call.kind === 'query' ? config.storeQueryUrl : config.storeUpdateUrl;
+  if (!url) throw new Error('callStore needs STORE=sparql');
+  const form = new URLSearchParams();
+  form.append(call.kind, call.text);
+  for (const [name, value] of call.params ?? []) form.append(name, value);
+  for (const [name, value] of storeQuirks.timeoutParams(call.timeoutMs)) form.append(name, value);
+  const auth = authFor(config);
+  const signal = AbortSignal.timeout(call.timeoutMs);
+  const send = () =>
+    fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: call.accept, ...auth.header('POST', url) }, body: form, signal });
+  let response: Response;
+  try {
+    response = await send();
+    // A first request, or a nonce gone stale: answer the challenge once (Basic or Digest, whichever the store asks for).
+    if (response.status === 401 && auth.challenged(response.headers.get('www-authenticate'))) {
+      await response.body?.cancel();
+      response = await send();
+    }
+  } catch (error) {
+    if ((error as Error).name === 'TimeoutError') throw errors.queryTimeout(call.timeoutMs);
+    throw errors.storeUnavailable(`${url} cannot be reached (${networkReason(error)}).`);
+  }
+  let body: string;
+  try {
+    body = await response.text();
+  } catch (error) {
+    if ((error as Error).name === 'TimeoutError') throw errors.queryTimeout(call.timeoutMs);
+    throw errors.storeUnavailable(`the answer from ${url} broke off (${networkReason(error)}).`);
+  }
+  if (storeQuirks.isQueryError(response.status, body)) throw errors.queryEvaluation(`The store refused the query: ${body.slice(0, 500)}`);
+  if (response.status >= 500 || response.status === 401 || response.status === 403) {
+    // Authentication failures are the operator's to fix, not the client's: a 503, with the store's words in the log.
+    throw errors.storeUnavailable(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
+  }
+  if (!response.ok) throw errors.queryEvaluation(`The store refused the query: ${body.slice(0, 500)}`);
+  storeQuirks.checkComplete(response.headers, call.timeoutMs);
+  return { body, contentType: response.headers.get('content-type') ?? '' };
+}

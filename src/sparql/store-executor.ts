@@ -1,0 +1,119 @@
+// Store mode (STORE=sparql): /sparql queries are checked here as in the workers, then answered by the external store; other read paths keep the embedded executor.
+import { Parser } from 'n3';
+import type { Config } from '../config.js';
+import { errors, HttpError } from '../errors.js';
+import { serializeNegotiated } from '../rdf/serialize.js';
+import { readMeta, type StoreMeta } from '../store/store-graphs.js';
+import { countRows } from './row-count.js';
+import type { ExecuteOptions, QueryExecutor, QueryRequest, QueryResult } from './executor.js';
+import type { PreparedQuery } from './query-check.js';
+import { chooseEngine } from './routing.js';
+import { writeBindings, writeBoolean } from './results.js';
+import { callStore } from './store-client.js';
+import { storeQuirks } from './store-adapter.js';
+import type { OutputChoice, ResultLimits } from './answers.js';
+import type { JsonTerm } from './terms.js';
+import { fromWire } from './wire-error.js';
+import { toWire } from './wire-answer.js';
+
+/** How often the store is probed (reachability and the loaded version); /health reports the last probe, so it never waits on the store. */
+const PROBE_INTERVAL_MS = 1000;
+const PROBE_TIMEOUT_MS = 900;
+
+export class StoreNotLoadedError extends Error {
+  override name = 'StoreNotLoadedError';
+}
+
+interface StoreState {
+  meta: StoreMeta | null;
+  failure: string | undefined;
+}
+
+/** Asks the store (SPARQL JSON for SELECT and ASK, N-Triples for graphs) and returns plain values, the limits checked. */
+async function valuesFromStore(config: Config, meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number): Promise<QueryResult> {
+  const table = prepared.form === 'SELECT' || prepared.form === 'ASK';
+  const { body } = await callStore(config, {
+    kind: 'query',
+    // The base IRI is written into the text: the protocol has no parameter for it.
+    text: prepared.baseIri && !/^\s*BASE\b/i.test(prepared.text) ? `BASE <${prepared.baseIri}>\n${prepared.text}` : prepared.text,
+    params: storeQuirks.datasetParams(prepared.dataset, meta),
+    accept: table ? 'application/sparql-results+json' : storeQuirks.graphAccept,
+    timeoutMs,
+  });
+  if (prepared.form === 'ASK') return { type: 'boolean', value: storeQuirks.askResult(body) };
+  if (prepared.form === 'SELECT') {
+    const parsed = JSON.parse(body) as { head: { vars?: string[] }; results: { bindings: Array<Record<string, JsonTerm>> } };
+    if (parsed.results.bindings.length > config.maxResultRows) throw errors.tooManyRows(config.maxResultRows);
+    const rows = parsed.results.bindings.map((row) => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, storeQuirks.normalizeTerm(term)])));
+    return { type: 'bindings', variables: parsed.head.vars ?? [], rows };
+  }
+  if (countRows('application/n-triples', body) > config.maxResultRows) throw errors.tooManyRows(config.maxResultRows);
+  return { type: 'quads', quads: new Parser({ format: 'application/n-triples' }).parse(body) };
+}
+
+/** The store's answer written in the negotiated format with the project's writers, as embedded mode writes it. */
+async function answerFromStore(config: Config, meta: StoreMeta, prepared: PreparedQuery, output: OutputChoice, timeoutMs: number) {
+  const choice = output[prepared.form];
+  if ('error' in choice) throw fromWire(choice.error);
+  const limits: ResultLimits = { maxResultRows: config.maxResultRows, maxResultBytes: config.maxResultBytes, baseIri: config.baseIri };
+  const result = await valuesFromStore(config, meta, prepared, timeoutMs);
+  let text: string;
+  if (result.type === 'bindings') text = writeBindings(choice.format, result.variables, result.rows);
+  else if (result.type === 'boolean') text = writeBoolean(choice.format, result.value);
+  else text = await serializeNegotiated(result.quads, choice.chosen, limits.baseIri, choice.offered);
+  return toWire({ form: prepared.form, contentType: choice.contentType, body: text, engine: 'store' }, limits);
+}
+
+/**
+ * Wraps the embedded executor: `answer` (the /sparql route) and `execute` (the REST API) run on the store; the
+ * embedded workers only check queries. Paths that read the in-memory graph directly (/doc, catalogue) are not ported. The store is probed every second; a failed probe or query marks it
+ * down (readiness 503), the next good one marks it up again, so recovery needs no restart.
+ */
+export function createStoreExecutor(config: Config, embedded: QueryExecutor): QueryExecutor & { graphVersion(): string | undefined } {
+  const state: StoreState = { meta: null, failure: 'the store has not been probed yet' };
+  const probe = async () => {
+    try {
+      const meta = await readMeta(config, PROBE_TIMEOUT_MS);
+      state.meta = meta ?? state.meta;
+      state.failure = meta ? undefined : `the store at ${config.storeQueryUrl} holds no loaded graph; run npm run store:load`;
+    } catch (error) {
+      state.failure = error instanceof Error ? error.message : String(error);
+    }
+  };
+  const timer = setInterval(() => void probe(), PROBE_INTERVAL_MS);
+  timer.unref();
+  /** Checks the query, then runs it on the store; an outage seen by a query marks the store down at once. */
+  async function viaStore<T>(request: QueryRequest, options: ExecuteOptions, run: (meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number) => Promise<T>): Promise<T> {
+    // Checked in a query worker as in embedded mode (parsing a 128 KiB query would block this thread for a third
+    // of a second), which also applies the pool's admission limits and queue to the check.
+    const prepared = await embedded.prepare(request, options);
+    if (chooseEngine(prepared, 'sparql') !== 'store') throw errors.serviceNotInStoreMode();
+    if (!state.meta) throw errors.storeUnavailable(state.failure ?? 'no graph loaded');
+    try {
+      // The store gets the whole time limit: the check took milliseconds, and a 503 naming the configured limit is the clearer answer.
+      return await run(state.meta, prepared, options.timeoutMs ?? config.queryTimeoutMs);
+    } catch (error) {
+      if (error instanceof HttpError && error.code === 'STORE_UNAVAILABLE') state.failure = error.message;
+      throw error;
+    }
+  }
+  return {
+    prepare: (request, options) => embedded.prepare(request, options),
+    execute: (request, options = {}) => viaStore(request, options, (meta, prepared, timeoutMs) => valuesFromStore(config, meta, prepared, timeoutMs)),
+    answer: (request, choice, options = {}) => viaStore(request, options, (meta, prepared, timeoutMs) => answerFromStore(config, meta, prepared, choice, timeoutMs)),
+    async ready() {
+      await embedded.ready();
+      await probe();
+      if (state.failure) throw new StoreNotLoadedError(`STORE=sparql: ${state.failure}`);
+    },
+    status() {
+      const pool = embedded.status();
+      return state.failure ? { ...pool, ready: 0, lastFailure: state.failure } : pool;
+    },
+    graphVersion: () => state.meta?.version,
+    async close() {
+      clearInterval(timer);
+      await embedded.close();
+    },
+  };
+}

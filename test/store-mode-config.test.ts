@@ -1,0 +1,85 @@
+// Store mode without a store: STORE_* settings are validated at start, an unreachable store stops the start with a clear message, and the adapter's dataset rules.
+import net from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { buildServer } from '../src/server.js';
+import { StoreNotLoadedError } from '../src/sparql/store-executor.js';
+import { EMPTY_GRAPH, storeQuirks } from '../src/sparql/store-adapter.js';
+
+const quiet = { LOG_LEVEL: 'silent', ONTOLOGY_DIR: 'none', SHAPES_DIR: 'none', QUERY_WORKERS: '1', API_QUERY_WORKERS: '0' };
+
+/** A loopback port nothing listens on (bound, then closed). */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('STORE settings', () => {
+  it('default to the embedded store with no endpoints', () => {
+    const config = loadConfig(quiet);
+    expect(config.store).toBe('embedded');
+    expect(config.storeQueryUrl).toBeNull();
+  });
+
+  it('refuse an unknown STORE, a missing or relative STORE_QUERY_URL, half a credential, and endpoints without STORE=sparql', () => {
+    expect(() => loadConfig({ ...quiet, STORE: 'virtuoso' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...quiet, STORE: 'sparql' })).toThrow(/STORE_QUERY_URL/);
+    expect(() => loadConfig({ ...quiet, STORE: 'sparql', STORE_QUERY_URL: 'localhost:8890/sparql' })).toThrow(/STORE_QUERY_URL/);
+    expect(() => loadConfig({ ...quiet, STORE: 'sparql', STORE_QUERY_URL: 'http://127.0.0.1:8890/sparql', STORE_USER: 'dba' })).toThrow(/together/);
+    expect(() => loadConfig({ ...quiet, STORE_QUERY_URL: 'http://127.0.0.1:8890/sparql' })).toThrow(/STORE=sparql/);
+  });
+
+  it('take the update endpoint from the query endpoint unless STORE_UPDATE_URL is given', () => {
+    const base = { ...quiet, STORE: 'sparql', STORE_QUERY_URL: 'http://127.0.0.1:8890/sparql' };
+    expect(loadConfig(base).storeUpdateUrl).toBe('http://127.0.0.1:8890/sparql');
+    expect(loadConfig({ ...base, STORE_UPDATE_URL: 'http://127.0.0.1:8890/update', STORE_USER: 'u', STORE_PASSWORD: 'p' })).toMatchObject({
+      storeUpdateUrl: 'http://127.0.0.1:8890/update',
+      storeCredentials: { user: 'u', password: 'p' },
+    });
+  });
+});
+
+describe('store mode at start', () => {
+  it('stops the start with a clear error, quickly, when the store cannot be reached', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/sparql`;
+    const started = Date.now();
+    const start = buildServer(loadConfig({ ...quiet, STORE: 'sparql', STORE_QUERY_URL: url }));
+    await expect(start).rejects.toThrow(StoreNotLoadedError);
+    await expect(start).rejects.toThrow(/cannot be reached \(ECONNREFUSED\)/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
+describe('the store adapter', () => {
+  const graphs = { merged: 'urn:x-lod:merged', sources: ['http://example.org/g1', 'http://example.org/g2'] };
+
+  it('sends the merged graph as the default graph and the source graphs as the named graphs of a query without a dataset', () => {
+    expect(storeQuirks.datasetParams(undefined, graphs)).toEqual([
+      ['default-graph-uri', 'urn:x-lod:merged'],
+      ['named-graph-uri', 'http://example.org/g1'],
+      ['named-graph-uri', 'http://example.org/g2'],
+    ]);
+  });
+
+  it('names a graph that does not exist for an empty side of a dataset, so the store does not widen it to every graph', () => {
+    expect(storeQuirks.datasetParams({ defaultGraphs: ['http://example.org/g1'], namedGraphs: [] }, graphs)).toEqual([
+      ['default-graph-uri', 'http://example.org/g1'],
+      ['named-graph-uri', EMPTY_GRAPH],
+    ]);
+  });
+
+  it('reads Virtuoso terms and ASK tables as SPARQL 1.1 results', () => {
+    expect(storeQuirks.normalizeTerm({ type: 'typed-literal', value: 's', datatype: 'http://www.w3.org/2001/XMLSchema#string' } as never)).toEqual({ type: 'literal', value: 's' });
+    expect(storeQuirks.normalizeTerm({ type: 'typed-literal', value: '5', datatype: 'http://www.w3.org/2001/XMLSchema#integer' } as never)).toEqual({
+      type: 'literal',
+      value: '5',
+      datatype: 'http://www.w3.org/2001/XMLSchema#integer',
+    });
+    expect(storeQuirks.askResult('{"head":{"vars":["__ASK_RETVAL"]},"results":{"bindings":[{"__ASK_RETVAL":{"type":"typed-literal","value":"1"}}]}}')).toBe(true);
+    expect(storeQuirks.askResult('{"head":{"vars":["__ASK_RETVAL"]},"results":{"bindings":[]}}')).toBe(false);
+    expect(storeQuirks.askResult('{"head":{},"boolean":true}')).toBe(true);
+  });
+});
