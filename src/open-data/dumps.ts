@@ -8,6 +8,8 @@ import { allPrefixes } from '../rdf/namespaces.js';
 import { rdfTypes } from '../rdf/media-types.js';
 import { compactJsonLd, expandNQuads, writeQuads } from '../rdf/serialize.js';
 import { termKey } from '../rdf/term-keys.js';
+import { startWorker } from '../worker-start.js';
+import type { DumpAnswer } from './dump-worker.js';
 
 /** One downloadable file: its bytes, how it is served and how the catalogue describes it. */
 export interface Dump {
@@ -156,10 +158,9 @@ export async function buildDumps(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>)
 
 /** Builds the dumps in a worker thread: same bytes as buildDumps, without holding the main thread. */
 export async function buildDumpsInWorker(graph: Pick<LoadedGraph, 'nquads' | 'baseIri'>): Promise<Dump[]> {
-  const { startWorker } = await import('../worker-start.js');
   const worker = startWorker(new URL('./dump-worker.js', import.meta.url), { nquads: graph.nquads, baseIri: graph.baseIri });
   try {
-    const answer = await new Promise<import('./dump-worker.js').DumpAnswer>((resolve, reject) => {
+    const answer = await new Promise<DumpAnswer>((resolve, reject) => {
       worker.once('message', resolve);
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the dump worker exited with code ${code}`)));

@@ -1,12 +1,12 @@
 // The one query executor every read path uses: hands queries to the worker pool and keeps the workers' graph in step with reloads.
 import { Parser } from 'n3';
-import type { Quad } from '@rdfjs/types';
 import type { Config } from '../config.js';
 import type { GraphState } from '../store/graph-state.js';
 import type { LoadedGraph } from '../store/load.js';
 import { WorkerPool, type Budget, type PoolEvents, type PoolStatus } from './pool.js';
+import type { QueryJob } from './worker.js';
 import type { OutputChoice, WireAnswer } from './answers.js';
-import type { JsonTerm } from './terms.js';
+import type { PlainResult } from './wire-answer.js';
 import type { PreparedQuery } from './query-check.js';
 
 export { toJsonTerm, type JsonTerm } from './terms.js';
@@ -27,10 +27,8 @@ export interface ExecuteOptions {
   budget?: Budget;
 }
 
-export type QueryResult =
-  | { type: 'bindings'; variables: string[]; rows: Array<Record<string, JsonTerm>> }
-  | { type: 'boolean'; value: boolean }
-  | { type: 'quads'; quads: Quad[] };
+/** A query's results as plain values, quads parsed. */
+export type QueryResult = PlainResult;
 
 export interface QueryExecutor {
   /** Checks (400/403) and runs a query in a worker (503 on timeout or overload) and returns plain values. */
@@ -80,22 +78,24 @@ export function createExecutor(config: Config, state: GraphState, events: PoolEv
     events,
   );
   const unsubscribe = state.onChange((graph) => pool.setGraph(sharedNQuads(graph)));
-  const timeout = (options: ExecuteOptions) => options.timeoutMs ?? config.queryTimeoutMs;
+  /** One job in a worker, in the caller's budget and time limit. */
+  const run = (request: QueryRequest, output: QueryJob['output'], options: ExecuteOptions) =>
+    pool.run({ text: request.query, ...datasetOf(request), output }, options.budget ?? 'sparql', options.timeoutMs ?? config.queryTimeoutMs);
   return {
     async execute(request, options = {}) {
-      const done = await pool.run({ text: request.query, ...datasetOf(request), output: { kind: 'values' } }, options.budget ?? 'sparql', timeout(options));
+      const done = await run(request, { kind: 'values' }, options);
       if (done.kind !== 'values') throw new Error('expected values from the worker');
       const result = done.result;
       if (result.type !== 'quads') return result;
       return { type: 'quads', quads: new Parser({ format: 'application/n-quads' }).parse(result.nquads) };
     },
     async answer(request, choice, options = {}) {
-      const done = await pool.run({ text: request.query, ...datasetOf(request), output: { kind: 'bytes', choice } }, options.budget ?? 'sparql', timeout(options));
+      const done = await run(request, { kind: 'bytes', choice }, options);
       if (done.kind !== 'bytes') throw new Error('expected bytes from the worker');
       return done.answer;
     },
     async prepare(request, options = {}) {
-      const done = await pool.run({ text: request.query, ...datasetOf(request), output: { kind: 'prepare' } }, options.budget ?? 'sparql', timeout(options));
+      const done = await run(request, { kind: 'prepare' }, options);
       if (done.kind !== 'prepared') throw new Error('expected a prepared query from the worker');
       return done.prepared;
     },

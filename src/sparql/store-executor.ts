@@ -2,19 +2,17 @@
 import { Parser } from 'n3';
 import type { Config } from '../config.js';
 import { errors, HttpError } from '../errors.js';
-import { serializeNegotiated } from '../rdf/serialize.js';
 import { readMeta, type StoreMeta } from '../store/store-graphs.js';
 import { countRows } from './row-count.js';
 import type { ExecuteOptions, QueryExecutor, QueryRequest, QueryResult } from './executor.js';
 import type { PreparedQuery } from './query-check.js';
 import { chooseEngine } from './routing.js';
-import { writeBindings, writeBoolean } from './results.js';
 import { callStore } from './store-client.js';
 import { storeQuirks } from './store-adapter.js';
 import type { OutputChoice, ResultLimits } from './answers.js';
 import type { JsonTerm } from './terms.js';
 import { fromWire } from './wire-error.js';
-import { toWire } from './wire-answer.js';
+import { writeAnswer } from './wire-answer.js';
 
 /** How often the store is probed (reachability and the loaded version); /health reports the last probe, so it never waits on the store. */
 const PROBE_INTERVAL_MS = 1000;
@@ -54,14 +52,10 @@ async function valuesFromStore(config: Config, meta: StoreMeta, prepared: Prepar
 /** The store's answer written in the negotiated format with the project's writers, as embedded mode writes it. */
 async function answerFromStore(config: Config, meta: StoreMeta, prepared: PreparedQuery, output: OutputChoice, timeoutMs: number) {
   const choice = output[prepared.form];
+  // Refused before the store is asked: nothing the client accepts exists for this form.
   if ('error' in choice) throw fromWire(choice.error);
   const limits: ResultLimits = { maxResultRows: config.maxResultRows, maxResultBytes: config.maxResultBytes, baseIri: config.baseIri };
-  const result = await valuesFromStore(config, meta, prepared, timeoutMs);
-  let text: string;
-  if (result.type === 'bindings') text = writeBindings(choice.format, result.variables, result.rows);
-  else if (result.type === 'boolean') text = writeBoolean(choice.format, result.value);
-  else text = await serializeNegotiated(result.quads, choice.chosen, limits.baseIri, choice.offered);
-  return toWire({ form: prepared.form, contentType: choice.contentType, body: text, engine: 'store' }, limits);
+  return writeAnswer(await valuesFromStore(config, meta, prepared, timeoutMs), prepared.form, output, limits, 'store');
 }
 
 /**

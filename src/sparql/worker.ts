@@ -2,13 +2,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { QueryEngine } from '@comunica/query-sparql';
 import { Parser } from 'n3';
-import { serializeNegotiated } from '../rdf/serialize.js';
 import { loadStore, runForBytes, runForValues } from './local-engine.js';
 import { prepareQuery, type PreparedQuery } from './query-check.js';
 import { chooseEngine } from './routing.js';
-import { writeBindings, writeBoolean } from './results.js';
 import type { OutputChoice, ResultLimits, ValueResult, WireAnswer } from './answers.js';
-import { toWire } from './wire-answer.js';
+import { toWire, writeAnswer } from './wire-answer.js';
 import { fromWire, wireError, type WireError } from './wire-error.js';
 
 export interface WorkerInit {
@@ -41,15 +39,6 @@ function federationEngine() {
   return federation;
 }
 
-/** Writes a Comunica result in the negotiated format, as Oxigraph's path would. */
-async function writeValues(value: ValueResult, prepared: PreparedQuery, choice: OutputChoice, baseIri: string): Promise<string> {
-  const chosen = choice[prepared.form];
-  if ('error' in chosen) throw fromWire(chosen.error);
-  if (value.type === 'bindings') return writeBindings(chosen.format, value.variables, value.rows);
-  if (value.type === 'boolean') return writeBoolean(chosen.format, value.value);
-  return serializeNegotiated(new Parser({ format: 'application/n-quads' }).parse(value.nquads), chosen.chosen, baseIri, chosen.offered);
-}
-
 async function runJob(store: ReturnType<typeof loadStore>, job: QueryJob, init: WorkerInit): Promise<JobResult> {
   const prepared = prepareQuery(job.text, {
     defaultGraphUris: job.defaultGraphUris ?? [],
@@ -71,9 +60,8 @@ async function runJob(store: ReturnType<typeof loadStore>, job: QueryJob, init: 
   const { engine, run } = await federationEngine();
   const value = await run(engine, store, prepared, { maxResultRows: init.limits.maxResultRows, serviceAllowList: init.serviceAllowList });
   if (job.output.kind === 'values') return { kind: 'values', result: value };
-  const body = await writeValues(value, prepared, job.output.choice, init.limits.baseIri);
-  const chosen = job.output.choice[prepared.form] as { contentType: string };
-  return { kind: 'bytes', answer: toWire({ form: prepared.form, contentType: chosen.contentType, body, engine: 'comunica' }, init.limits) };
+  const plain = value.type === 'quads' ? { type: 'quads' as const, quads: new Parser({ format: 'application/n-quads' }).parse(value.nquads) } : value;
+  return { kind: 'bytes', answer: await writeAnswer(plain, prepared.form, job.output.choice, init.limits, 'comunica') };
 }
 
 if (parentPort) {

@@ -1,8 +1,8 @@
 // Content negotiation without a server: which representation an Accept header or ?format= picks, and the 406/400 answers.
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../src/errors.js';
 import { html, json, rdfTypes, resultTypes, typeForFormat, type MediaType } from '../../src/rdf/media-types.js';
 import { negotiate } from '../../src/rdf/negotiate.js';
+import { thrown } from '../support/errors.js';
 
 /** What a resource page offers: HTML first (browsers send broad Accept headers), then the RDF formats. */
 const page: readonly MediaType[] = [html, rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.ntriples, rdfTypes.rdfxml];
@@ -10,16 +10,6 @@ const page: readonly MediaType[] = [html, rdfTypes.turtle, rdfTypes.jsonld, rdfT
 const data: readonly MediaType[] = [rdfTypes.turtle, rdfTypes.jsonld, rdfTypes.rdfxml, rdfTypes.ntriples];
 /** What the REST API offers: plain JSON next to JSON-LD. */
 const api: readonly MediaType[] = [json, rdfTypes.jsonld, resultTypes.csv, resultTypes.json];
-
-function thrown(run: () => unknown): HttpError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(HttpError);
-    return error as HttpError;
-  }
-  throw new Error('expected an HttpError, got an answer');
-}
 
 describe('negotiate by Accept', () => {
   it.each([

@@ -6,25 +6,15 @@ import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { bindParameters, bindingKey, boundQueryText } from '../../src/api/bind.js';
 import { parseQueryFile } from '../../src/api/query-file.js';
-import { HttpError } from '../../src/errors.js';
 import { queryParam } from '../../src/http/query-param.js';
 import { paramsOf } from '../../src/sparql/form-params.js';
 import { termKey } from '../../src/rdf/term-keys.js';
 import type { Term } from '@rdfjs/types';
+import { thrown } from '../support/errors.js';
 
 const { namedNode, quad, literal } = DataFactory;
 const base = 'http://example.org/';
 const xsd = 'http://www.w3.org/2001/XMLSchema#';
-
-function thrown(run: () => unknown): HttpError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(HttpError);
-    return error as HttpError;
-  }
-  throw new Error('expected an HttpError, got an answer');
-}
 
 describe('paramsOf (application/x-www-form-urlencoded)', () => {
   it.each([

@@ -4,18 +4,13 @@ import type { Query } from 'sparqljs';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../src/errors.js';
 import { prepareQuery } from '../../src/sparql/query-check.js';
+import { thrown as thrownBy } from '../support/errors.js';
 
 const allowed = 'http://allowed.example/sparql';
 const options = { serviceAllowList: [allowed] };
 
 function thrown(text: string, opts: Parameters<typeof prepareQuery>[1] = options): HttpError {
-  try {
-    prepareQuery(text, opts);
-  } catch (error) {
-    expect(error).toBeInstanceOf(HttpError);
-    return error as HttpError;
-  }
-  throw new Error('expected the query to be refused');
+  return thrownBy(() => prepareQuery(text, opts));
 }
 
 describe('query forms', () => {
