@@ -13,7 +13,8 @@ import type { QueryForm } from './query-check.js';
 import type { FormChoice, OutputChoice } from './answers.js';
 import { wireError } from './wire-error.js';
 import { cacheable, ResultCache, type CachedAnswer } from './result-cache.js';
-import { paramsOf, type Params } from './form-params.js';
+import { paramsOf, type Params } from '../http/form-params.js';
+import type { ParsedQuery } from '../http/query-string.js';
 import { endpointUrl, serviceDescription } from './service-description.js';
 import { exampleQueries, yasguiDist, yasguiPage } from './yasgui.js';
 
@@ -56,8 +57,9 @@ interface ProtocolRequest {
 
 /** Reads query and parameters from GET, POST form or POST direct; refuses updates and unknown body types. */
 function readRequest(request: FastifyRequest): ProtocolRequest {
-  const search = request.url.indexOf('?');
-  const params = paramsOf(search < 0 ? '' : request.url.slice(search + 1));
+  // The query string was parsed once already, by the app's one parser (http/query-string.ts); only a form body is parsed here.
+  const params: Params = new Map();
+  for (const [name, value] of Object.entries((request.query ?? {}) as ParsedQuery)) params.set(name, Array.isArray(value) ? [...value] : [value]);
   let directQuery: string | undefined;
   if (request.method === 'POST') {
     const contentType = request.headers['content-type'] ?? '';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { bindParameters, bindingKey, boundQueryText } from '../../src/api/bind.js';
 import { parseQueryFile } from '../../src/api/query-file.js';
 import { queryParam } from '../../src/http/query-param.js';
-import { paramsOf } from '../../src/sparql/form-params.js';
+import { paramsOf } from '../../src/http/form-params.js';
 import { termKey } from '../../src/rdf/term-keys.js';
 import type { Term } from '@rdfjs/types';
 import { thrown } from '../support/errors.js';
