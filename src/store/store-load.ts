@@ -1,10 +1,10 @@
 // `npm run store:load`'s work: writes a validated graph into an external SPARQL store, staged first, then switched in by one server-side update.
-import { DataFactory, Writer } from 'n3';
 import type { Config } from '../config.js';
 import { callStore } from '../sparql/store-client.js';
 import { storeQuirks } from '../sparql/store-adapter.js';
 import type { LoadedGraph } from './load.js';
 import { META, META_GRAPH, MERGED_GRAPH, readMeta } from './store-graphs.js';
+import { insertBatches } from './store-batches.js';
 
 /** Loading may take long on a big graph: each request gets ten minutes rather than the query timeout. */
 const LOAD_TIMEOUT_MS = 600_000;
@@ -31,19 +31,6 @@ async function countTriples(config: Config, graph: string): Promise<number> {
   return Number(rows[0]?.n.value ?? 0);
 }
 
-/** One named graph's triples as N-Triples text (its graph dropped), one INSERT DATA body. */
-function ntriplesOf(graph: LoadedGraph, name: string): { text: string; triples: number } {
-  const writer = new Writer({ format: 'N-Triples' });
-  let triples = 0;
-  for (const quad of graph.store.match(null, null, null, DataFactory.namedNode(name))) {
-    writer.addQuad(quad.subject, quad.predicate, quad.object);
-    triples++;
-  }
-  let text = '';
-  writer.end((_error, result: string) => (text = result));
-  return { text, triples };
-}
-
 /**
  * Replaces the store's graphs with `graph`. Phase 1 writes every source graph into a staging graph and checks its
  * triple count; any failure there (the store refusing data, a network error) stops the load with the served graphs
@@ -57,9 +44,10 @@ export async function loadIntoStore(config: Config, graph: LoadedGraph): Promise
   const previous = await readMeta(config, LOAD_TIMEOUT_MS);
   const report: StoreLoadReport = { version: graph.version, graphs: [] };
   for (const [index, name] of sources.entries()) {
-    const { text, triples } = ntriplesOf(graph, name);
+    // Sent in batches: a store caps the triples one update may carry (see storeQuirks.insertBatchTriples).
+    const { batches, triples } = insertBatches(graph.store, name);
     await update(config, `DROP SILENT GRAPH <${staging(index)}>`);
-    await update(config, storeQuirks.insertTriples(staging(index), text));
+    for (const batch of batches) await update(config, storeQuirks.insertTriples(staging(index), batch.text, batch.blankNodes));
     const stored = await countTriples(config, staging(index));
     if (stored !== triples) {
       await update(config, sources.map((_, i) => `DROP SILENT GRAPH <${staging(i)}>`).join(';\n'));
