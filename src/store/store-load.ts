@@ -34,7 +34,7 @@ async function countTriples(config: Config, graph: string): Promise<number> {
 /**
  * Replaces the store's graphs with `graph`. Phase 1 writes every source graph into a staging graph and checks its
  * triple count; any failure there (the store refusing data, a network error) stops the load with the served graphs
- * untouched. Phase 2 is one update of server-side operations only (MOVE, INSERT ... WHERE, INSERT DATA of the meta
+ * untouched. Phase 2 is a sequence of server-side operations only (MOVE, INSERT ... WHERE, INSERT DATA of the meta
  * graph): no data travels and nothing is parsed. Virtuoso does NOT run one update request as one transaction (a
  * failing operation leaves the earlier ones applied, tried on 7.2.x), so phase 2 is short, not atomic; its first
  * step drops the meta graph, so replicas keep the graph list they last read rather than a half-switched one.
@@ -65,6 +65,8 @@ export async function loadIntoStore(config: Config, graph: LoadedGraph): Promise
     ...sources.map((name) => `INSERT { GRAPH <${MERGED_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${name}> { ?s ?p ?o } }`),
     `INSERT DATA { GRAPH <${META_GRAPH}> { <${META.dataset}> <${META.version}> ${literal} ; <${META.merged}> <${MERGED_GRAPH}> ${sources.map((name) => `; <${META.source}> <${name}>`).join(' ')} . } }`,
   ];
-  await update(config, switchOver.join(';\n'));
+  // One request per operation, each in the store's bulk mode: at 1M triples one request passed Virtuoso's limits
+  // (see storeQuirks.bulkUpdate). The order, and so what a replica may see meanwhile, is the same as in one request.
+  for (const operation of switchOver) await update(config, storeQuirks.bulkUpdate(operation));
   return report;
 }
