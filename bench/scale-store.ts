@@ -72,7 +72,8 @@ export async function storeScale(size: number, runs: number): Promise<void> {
     console.log(`\nstore mode, ${data.triples.toLocaleString('en')} triples generated (${data.cities.toLocaleString('en')} cities, ${data.networks} networks)`);
     virtuoso = await startVirtuoso();
     await timeLoad(virtuoso, data);
-    replica = await startService({ STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint, DATA_DIR: data.dataDir, SHAPES_DIR: 'none', BASE_IRI: SCALE_BASE });
+    // No DATA_DIR: a replica reads its copy of the graph from the store (a /doc page of a generated city proves it).
+    replica = await startService({ STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint, SHAPES_DIR: 'none', BASE_IRI: SCALE_BASE });
     const afterStart = memoryMb(replica.child.pid!);
     console.log(`  replica start-up to /health 200: ${(replica.startupMs / 1000).toFixed(1)} s; RSS after start: ${afterStart.rss.toFixed(0)} MB`);
     const rows = await compare(replica, virtuoso, runs);

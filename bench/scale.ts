@@ -32,5 +32,6 @@ async function embeddedScale(size: number): Promise<void> {
 }
 
 build();
-console.log(`bench:scale${storeMode ? ' --store' : ''} on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+// The load average too: on a shared machine it says how far the latencies can be trusted.
+console.log(`bench:scale${storeMode ? ' --store' : ''} on ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${os.loadavg()[0]!.toFixed(1)}`);
 for (const size of sizes) await (storeMode ? storeScale(size, runs) : embeddedScale(size));

@@ -1,9 +1,9 @@
-// `npm run store:load`'s work: writes a validated graph into an external SPARQL store, staged first, then switched in by one server-side update.
+// `npm run store:load`'s work: writes a validated graph into an external SPARQL store, staged first, then switched in by server-side updates.
 import type { Config } from '../config.js';
 import { callStore } from '../sparql/store-client.js';
 import { storeQuirks } from '../sparql/store-adapter.js';
 import type { LoadedGraph } from './load.js';
-import { META, META_GRAPH, MERGED_GRAPH, readMeta } from './store-graphs.js';
+import { META_GRAPH, MERGED_GRAPH, metaTriples, readMeta } from './store-graphs.js';
 import { insertBatches } from './store-batches.js';
 
 /** Loading may take long on a big graph: each request gets ten minutes rather than the query timeout. */
@@ -39,7 +39,7 @@ async function countTriples(config: Config, graph: string): Promise<number> {
  * failing operation leaves the earlier ones applied, tried on 7.2.x), so phase 2 is short, not atomic; its first
  * step drops the meta graph, so replicas keep the graph list they last read rather than a half-switched one.
  */
-export async function loadIntoStore(config: Config, graph: LoadedGraph): Promise<StoreLoadReport> {
+export async function loadIntoStore(config: Config, graph: LoadedGraph, changelog: string): Promise<StoreLoadReport> {
   const sources = [...graph.graphFiles.keys()].sort();
   const previous = await readMeta(config, LOAD_TIMEOUT_MS);
   const report: StoreLoadReport = { version: graph.version, graphs: [] };
@@ -56,14 +56,15 @@ export async function loadIntoStore(config: Config, graph: LoadedGraph): Promise
     report.graphs.push({ graph: name, triples });
   }
   const dropped = (previous?.sources ?? []).filter((name) => !sources.includes(name));
-  const literal = JSON.stringify(graph.version);
+  const triples = new Map(report.graphs.map(({ graph: name, triples: n }) => [name, n]));
+  const meta = metaTriples({ version: graph.version, loadedAt: new Date(), baseIri: graph.baseIri, changelog, sources, triples });
   const switchOver = [
     `DROP SILENT GRAPH <${META_GRAPH}>`,
     ...dropped.map((name) => `DROP SILENT GRAPH <${name}>`),
     ...sources.map((name, index) => `MOVE SILENT <${staging(index)}> TO <${name}>`),
     `DROP SILENT GRAPH <${MERGED_GRAPH}>`,
     ...sources.map((name) => `INSERT { GRAPH <${MERGED_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${name}> { ?s ?p ?o } }`),
-    `INSERT DATA { GRAPH <${META_GRAPH}> { <${META.dataset}> <${META.version}> ${literal} ; <${META.merged}> <${MERGED_GRAPH}> ${sources.map((name) => `; <${META.source}> <${name}>`).join(' ')} . } }`,
+    `INSERT DATA { GRAPH <${META_GRAPH}> {\n${meta}\n} }`,
   ];
   // One request per operation, each in the store's bulk mode: at 1M triples one request passed Virtuoso's limits
   // (see storeQuirks.bulkUpdate). The order, and so what a replica may see meanwhile, is the same as in one request.
