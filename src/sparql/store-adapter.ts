@@ -87,20 +87,6 @@ export const storeQuirks = {
   insertBatchTriples: { ground: 2000, blankNodes: 500 },
 
   /**
-   * Large server-side updates (the loader's MOVE and INSERT ... WHERE of whole graphs). In a transaction, Virtuoso
-   * aborts an update whose log after-image passes TransactionAfterImageLimit (50 MB by default; "SR325: Transaction
-   * aborted because it's log after image size went above the limit"), which the switch of 1M triples in one request
-   * did, and an INSERT ... WHERE of 50,000 triples ran past the 120 s MaxQueryExecutionTime of the test server
-   * (answered as an anytime timeout). `DEFINE sql:log-enable 3` makes Virtuoso commit row by row, still writing its
-   * transaction log (2 would skip the log: faster, but lost in a crash before the next checkpoint): the same
-   * 1M-triple switch then succeeded in 117 s, 200,000 triples in 23 s (7.2, 2 shared CPUs). Each operation is then
-   * not atomic by itself either; a failed load is still caught before the switch (store-load.ts).
-   */
-  bulkUpdate(update: string): string {
-    return `DEFINE sql:log-enable 3 ${update}`;
-  },
-
-  /**
    * ASK: asked for SPARQL JSON, Virtuoso 7.2 answers a table with one variable __ASK_RETVAL, one row "1" when true
    * and no row when false, instead of `{ "boolean": ... }`. Both shapes are read.
    */

@@ -26,30 +26,14 @@ function ntriples(quads: readonly Quad[]): string {
   return text;
 }
 
-/** Packs groups of triples, in order, into batches of at most `limit` triples (a larger group goes alone). */
-function pack(groups: Iterable<Quad[]>, limit: number, blankNodes: boolean): InsertBatch[] {
-  const batches: InsertBatch[] = [];
-  let current: Quad[] = [];
-  const flush = () => {
-    if (current.length > 0) batches.push({ text: ntriples(current), triples: current.length, blankNodes });
-    current = [];
-  };
-  for (const group of groups) {
-    if (current.length + group.length > limit) flush();
-    current.push(...group);
-  }
-  flush();
-  return batches;
-}
-
 /**
- * One named graph's triples as update batches. A blank node's label names one node only within one request, so the
- * triples linked through blank nodes (a connected group, found by union-find over the labels) go into the same
- * batch; the triples without blank nodes are cut anywhere.
+ * One named graph's triples as update batches, in the store's order (a graph within the limits is one request, as it
+ * always was). A blank node's label names one node only within one request, so the triples linked through blank
+ * nodes (a connected group, found by union-find over the labels) go into the same batch; a group starts where its
+ * first triple is. Other triples are cut anywhere.
  */
 export function insertBatches(store: Store, graph: string, limits: BatchLimits = storeQuirks.insertBatchTriples): { batches: InsertBatch[]; triples: number } {
-  const ground: Quad[] = [];
-  const linked: Array<{ quad: Quad; blank: string }> = [];
+  const quads: Array<{ quad: Quad; blank?: string }> = [];
   const parent = new Map<string, string>();
   const root = (label: string): string => {
     let r = label;
@@ -59,24 +43,32 @@ export function insertBatches(store: Store, graph: string, limits: BatchLimits =
   };
   for (const quad of store.match(null, null, null, DataFactory.namedNode(graph))) {
     const blanks = [quad.subject, quad.object].filter((term) => term.termType === 'BlankNode').map((term) => term.value);
-    if (blanks.length === 0) {
-      ground.push(quad);
-      continue;
-    }
     for (const label of blanks) if (!parent.has(label)) parent.set(label, label);
     if (blanks.length === 2) parent.set(root(blanks[0]!), root(blanks[1]!));
-    linked.push({ quad, blank: blanks[0]! });
+    quads.push({ quad, blank: blanks[0] });
   }
-  const groups = new Map<string, Quad[]>();
-  for (const { quad, blank } of linked) {
-    const key = root(blank);
-    const group = groups.get(key) ?? [];
-    group.push(quad);
+  // Groups in the order of their first triple: a triple without blank nodes is a group of its own.
+  const groups = new Map<string | number, { quads: Quad[]; blankNodes: boolean }>();
+  for (const [index, { quad, blank }] of quads.entries()) {
+    const key = blank === undefined ? index : root(blank);
+    const group = groups.get(key) ?? { quads: [], blankNodes: blank !== undefined };
+    group.quads.push(quad);
     groups.set(key, group);
   }
-  const chunks = function* () {
-    for (let i = 0; i < ground.length; i += limits.ground) yield ground.slice(i, i + limits.ground);
+  const batches: InsertBatch[] = [];
+  let current: Quad[] = [];
+  let blankNodes = false;
+  const flush = () => {
+    if (current.length > 0) batches.push({ text: ntriples(current), triples: current.length, blankNodes });
+    current = [];
+    blankNodes = false;
   };
-  const batches = [...pack(chunks(), limits.ground, false), ...pack(groups.values(), limits.blankNodes, true)];
-  return { batches, triples: ground.length + linked.length };
+  for (const group of groups.values()) {
+    // A group larger than the limit goes alone.
+    if (current.length + group.quads.length > (blankNodes || group.blankNodes ? limits.blankNodes : limits.ground)) flush();
+    current.push(...group.quads);
+    blankNodes ||= group.blankNodes;
+  }
+  flush();
+  return { batches, triples: quads.length };
 }

@@ -58,3 +58,15 @@ describe('insertBatches', () => {
     expect(isomorphic(reparsed(split), expected)).toBe(false);
   });
 });
+
+describe('insertBatches on a graph within the limits', () => {
+  it('sends it as one request with blank nodes, its triples in the store order (as the loader did before batching)', () => {
+    const store = sample();
+    const { batches } = insertBatches(store, G, { ground: 2000, blankNodes: 500 });
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.blankNodes).toBe(true);
+    const subjects = new Parser({ format: 'N-Triples' }).parse(batches[0]!.text).map((q) => q.subject.termType === 'BlankNode' ? '_' : q.subject.value);
+    const expected = store.getQuads(null, null, null, namedNode(G)).map((q) => q.subject.termType === 'BlankNode' ? '_' : q.subject.value);
+    expect(subjects).toEqual(expected);
+  });
+});
