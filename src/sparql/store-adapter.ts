@@ -70,21 +70,22 @@ export const storeQuirks = {
   /**
    * Writing triples: Virtuoso refuses blank nodes in INSERT DATA ("SP031: Blank node is not allowed in a constant
    * clause"), which SPARQL 1.1 Update allows. INSERT { ... } WHERE {} is equivalent (one empty solution: each
-   * label is one fresh blank node, shared within the request) and Virtuoso accepts it. It is used only where a blank
-   * node occurs: INSERT DATA stores the same triples four to six times faster (tried on 7.2 with 1,000-triple batches).
+   * label is one fresh blank node, shared within the request) and Virtuoso accepts it.
    */
-  insertTriples(graph: string, ntriples: string, blankNodes: boolean): string {
-    return blankNodes ? `INSERT { GRAPH <${graph}> {\n${ntriples}} } WHERE {}` : `INSERT DATA { GRAPH <${graph}> {\n${ntriples}} }`;
+  insertTriples(graph: string, ntriples: string): string {
+    return `INSERT { GRAPH <${graph}> {\n${ntriples}} } WHERE {}`;
   },
 
   /**
-   * Triples per update request. Virtuoso 7.2 caps both forms, whatever the request's size in bytes: INSERT DATA's
-   * parser runs out of stack near 5,000 triples ("SP030: SPARQL compiler, line 4992: memory exhausted"), and
-   * INSERT { ... } WHERE {} is compiled into SQL capped at 10,000 lines ("SP031: The length of generated SQL text has
-   * exceeded 10000 lines of code"), reached between 1,200 and 1,500 triples. So the loader sends each graph in
-   * batches well below both (src/store/store-batches.ts).
+   * Triples per update request. Virtuoso 7.2 compiles INSERT { ... } WHERE {} into SQL capped at 10,000 lines
+   * ("SP031: The length of generated SQL text has exceeded 10000 lines of code"), whatever the request's size in
+   * bytes: reached between 1,200 and 1,500 triples (one request per graph failed already at 100k generated triples).
+   * So the loader sends each graph in batches below it (src/store/store-batches.ts). INSERT DATA would store triples
+   * without blank nodes four to six times faster (its own cap is near 5,000 triples: "SP030 ... memory exhausted"),
+   * but Virtuoso then numbers the IRIs in another order, which changes the order of its answers' rows, and with it
+   * the value the REST API keeps for a one-value field that has two (see the README's Scaling out).
    */
-  insertBatchTriples: { ground: 2000, blankNodes: 500 },
+  insertBatchTriples: 800,
 
   /**
    * ASK: asked for SPARQL JSON, Virtuoso 7.2 answers a table with one variable __ASK_RETVAL, one row "1" when true

@@ -7,15 +7,6 @@ export interface InsertBatch {
   /** The batch's triples as N-Triples (the graph dropped). */
   text: string;
   triples: number;
-  /** Whether a blank node occurs: a store may need another form of update for them (see storeQuirks.insertTriples). */
-  blankNodes: boolean;
-}
-
-export interface BatchLimits {
-  /** Triples per request without blank nodes. */
-  ground: number;
-  /** Triples per request with blank nodes (a group of triples linked by blank nodes is never split, so it may exceed this alone). */
-  blankNodes: number;
 }
 
 function ntriples(quads: readonly Quad[]): string {
@@ -32,7 +23,7 @@ function ntriples(quads: readonly Quad[]): string {
  * nodes (a connected group, found by union-find over the labels) go into the same batch; a group starts where its
  * first triple is. Other triples are cut anywhere.
  */
-export function insertBatches(store: Store, graph: string, limits: BatchLimits = storeQuirks.insertBatchTriples): { batches: InsertBatch[]; triples: number } {
+export function insertBatches(store: Store, graph: string, limit: number = storeQuirks.insertBatchTriples): { batches: InsertBatch[]; triples: number } {
   const quads: Array<{ quad: Quad; blank?: string }> = [];
   const parent = new Map<string, string>();
   const root = (label: string): string => {
@@ -48,26 +39,23 @@ export function insertBatches(store: Store, graph: string, limits: BatchLimits =
     quads.push({ quad, blank: blanks[0] });
   }
   // Groups in the order of their first triple: a triple without blank nodes is a group of its own.
-  const groups = new Map<string | number, { quads: Quad[]; blankNodes: boolean }>();
+  const groups = new Map<string | number, Quad[]>();
   for (const [index, { quad, blank }] of quads.entries()) {
     const key = blank === undefined ? index : root(blank);
-    const group = groups.get(key) ?? { quads: [], blankNodes: blank !== undefined };
-    group.quads.push(quad);
+    const group = groups.get(key) ?? [];
+    group.push(quad);
     groups.set(key, group);
   }
   const batches: InsertBatch[] = [];
   let current: Quad[] = [];
-  let blankNodes = false;
   const flush = () => {
-    if (current.length > 0) batches.push({ text: ntriples(current), triples: current.length, blankNodes });
+    if (current.length > 0) batches.push({ text: ntriples(current), triples: current.length });
     current = [];
-    blankNodes = false;
   };
   for (const group of groups.values()) {
     // A group larger than the limit goes alone.
-    if (current.length + group.quads.length > (blankNodes || group.blankNodes ? limits.blankNodes : limits.ground)) flush();
-    current.push(...group.quads);
-    blankNodes ||= group.blankNodes;
+    if (current.length + group.length > limit) flush();
+    current.push(...group);
   }
   flush();
   return { batches, triples: quads.length };

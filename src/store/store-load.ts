@@ -47,7 +47,7 @@ export async function loadIntoStore(config: Config, graph: LoadedGraph, changelo
     // Sent in batches: a store caps the triples one update may carry (see storeQuirks.insertBatchTriples).
     const { batches, triples } = insertBatches(graph.store, name);
     await update(config, `DROP SILENT GRAPH <${staging(index)}>`);
-    for (const batch of batches) await update(config, storeQuirks.insertTriples(staging(index), batch.text, batch.blankNodes));
+    for (const batch of batches) await update(config, storeQuirks.insertTriples(staging(index), batch.text));
     const stored = await countTriples(config, staging(index));
     if (stored !== triples) {
       await update(config, sources.map((_, i) => `DROP SILENT GRAPH <${staging(i)}>`).join(';\n'));
