@@ -70,7 +70,7 @@ export async function callStore(config: Config, call: StoreCall): Promise<{ body
   return { body, contentType: response.headers.get('content-type') ?? '' };
 }
 
-/** The problem a store's non-2xx answer stands for (undefined for a 2xx); shared with Comunica's requests to the store (store-federation.ts). */
+/** The problem a store's non-2xx answer stands for (undefined for a 2xx); shared with Comunica's requests to the store (store-comunica.ts). */
 export function storeRefusal(url: string, status: number, body: string): HttpError | undefined {
   if (storeQuirks.isQueryError(status, body)) return errors.queryEvaluation(`The store refused the query: ${body.slice(0, 500)}`);
   if (status >= 500 || status === 401 || status === 403) {
