@@ -1,20 +1,27 @@
 // bench:scale's store mode: a generated graph loaded into Virtuoso by the real `npm run store:load`, then one replica (STORE=sparql) timed next to Virtuoso queried directly.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { MERGED_GRAPH } from '../src/store/store-graphs.js';
 import { startVirtuoso, virtuosoInstalled, type Virtuoso } from '../test/support/virtuoso.js';
 import { SCALE_BASE, latency, prepareData, scaleQueries, shown, sparqlGet, summarise, timeOne, type Latency, type ScaleData } from './scale-common.js';
 import { memoryMb, projectRoot, startService, type Started } from './server-process.js';
 
+/** The running `npm run store:load`, stopped with the rest when the bench is interrupted. */
+let loading: ChildProcess | undefined;
+
 /** Runs `npm run store:load` as an operator would, with `env`; resolves with its output, rejects with it when it exits non-zero. */
 function storeLoad(env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'store:load'], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = (loading = spawn('npm', ['run', '--silent', 'store:load'], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`npm run store:load exited with ${code}:\n${output.slice(-2000)}`))));
+    child.on('exit', (code) => {
+      loading = undefined;
+      if (code === 0) resolve(output);
+      else reject(new Error(`npm run store:load exited with ${code}:\n${output.slice(-2000)}`));
+    });
   });
 }
 
@@ -68,6 +75,17 @@ export async function storeScale(size: number, runs: number): Promise<void> {
   const data = await prepareData(size);
   let virtuoso: Virtuoso | undefined;
   let replica: Started | undefined;
+  const cleanUp = async () => {
+    // npm passes the signal on to the loader it runs.
+    loading?.kill('SIGTERM');
+    await replica?.stop();
+    await virtuoso?.stop();
+    rmSync(data.dir, { recursive: true, force: true });
+  };
+  // Interrupted (Ctrl-C, a CI timeout): the same clean-up as at the end, then the usual exit code of the signal.
+  const interrupted = (signal: NodeJS.Signals) => void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     console.log(`\nstore mode, ${data.triples.toLocaleString('en')} triples generated (${data.cities.toLocaleString('en')} cities, ${data.networks} networks)`);
     virtuoso = await startVirtuoso();
@@ -85,8 +103,8 @@ export async function storeScale(size: number, runs: number): Promise<void> {
       console.log(`  ${name.padEnd(38)} ${shown(viaReplica)} ${shown(direct)}${failed}`);
     }
   } finally {
-    await replica?.stop();
-    await virtuoso?.stop();
-    rmSync(data.dir, { recursive: true, force: true });
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    await cleanUp();
   }
 }
