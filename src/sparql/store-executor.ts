@@ -76,10 +76,24 @@ export function createStoreExecutor(config: Config, embedded: QueryExecutor): Qu
   };
   const timer = setInterval(() => void probe(), PROBE_INTERVAL_MS);
   timer.unref();
+  /**
+   * Queries between their check and the store's answer. The pool admits only the check, which takes milliseconds:
+   * without this count MAX_CONCURRENT_QUERIES would not bound the queries the store runs for this replica.
+   */
+  let admitted = 0;
   /** Checks the query, then runs it on the store; an outage seen by a query marks the store down at once. */
   async function viaStore<T>(request: QueryRequest, options: ExecuteOptions, run: (meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number) => Promise<T>): Promise<T> {
+    if (admitted >= config.maxConcurrentQueries) throw errors.tooManyQueries(Math.max(1, Math.ceil(config.queueWaitMs / 1000)));
+    admitted++;
+    try {
+      return await checkedAndRun(request, options, run);
+    } finally {
+      admitted--;
+    }
+  }
+  async function checkedAndRun<T>(request: QueryRequest, options: ExecuteOptions, run: (meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number) => Promise<T>): Promise<T> {
     // Checked in a query worker as in embedded mode (parsing a 128 KiB query would block this thread for a third
-    // of a second), which also applies the pool's admission limits and queue to the check.
+    // of a second), which also applies the pool's queue to the check.
     const prepared = await embedded.prepare(request, options);
     if (chooseEngine(prepared, 'sparql') !== 'store') throw errors.serviceNotInStoreMode();
     if (!state.meta) throw errors.storeUnavailable(state.failure ?? 'no graph loaded');
