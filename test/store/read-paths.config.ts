@@ -1,0 +1,36 @@
+// The store-mode read-path suite (npm run test:store-paths): the embedded read-path test files, unchanged, against two store-mode replicas over one Virtuoso.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    root: fileURLToPath(new URL('../..', import.meta.url)),
+    include: [
+      'test/linked-data-http.test.ts',
+      'test/linked-data-jsonld.test.ts',
+      'test/linked-data-pages.test.ts',
+      'test/api-rest.test.ts',
+      'test/api-query-files.test.ts',
+      'test/open-data-catalogue.test.ts',
+      'test/open-data-harvester.test.ts',
+      'test/open-data-pages.test.ts',
+      'test/open-data-void.test.ts',
+      'test/sparql-protocol.test.ts',
+      'test/sparql-safety.test.ts',
+      'test/sparql-data.test.ts',
+      'test/content-types.test.ts',
+      'test/data-truth.test.ts',
+      'test/client-requests.test.ts',
+      'test/language-alternates.test.ts',
+      'test/html-pictures.test.ts',
+      'test/escaping.test.ts',
+    ],
+    globalSetup: ['test/store/virtuoso-global.ts'],
+    setupFiles: ['test/store/read-paths.setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+    // One Virtuoso holds one graph at a time: the files take turns.
+    fileParallelism: false,
+  },
+});

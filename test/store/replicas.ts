@@ -1,0 +1,98 @@
+// The read-path suites' buildServer in store mode: the graph goes into the shared Virtuoso through the real loader, and two store-mode replicas answer behind a round-robin facade.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../src/config.js';
+import type { LoadedGraph } from '../../src/store/load.js';
+import { loadIntoStore } from '../../src/store/store-load.js';
+import type * as server from '../../src/server.js';
+
+type Server = typeof server;
+
+/** Store settings for `npm run store:load`: Virtuoso takes updates only on /sparql-auth, as its administrator (HTTP Digest). */
+function loaderConfig(config: Config, endpoint: string): Config {
+  const auth = `${endpoint}-auth`;
+  return { ...config, store: 'sparql', storeQueryUrl: auth, storeUpdateUrl: auth, storeCredentials: { user: 'dba', password: 'dba' } };
+}
+
+/** A replica's settings: the test's own, plus STORE=sparql on the anonymous endpoint, as a deployment would give every replica. */
+function replicaConfig(config: Config, endpoint: string): Config {
+  return { ...config, store: 'sparql', storeQueryUrl: endpoint, storeUpdateUrl: endpoint, storeCredentials: null };
+}
+
+/**
+ * Two replicas seen as one app, a load balancer in miniature: inject() alternates between them, so consecutive
+ * requests of a test (a page and its ETag revalidation, a catalogue and its dump) reach different replicas;
+ * close() closes both. Everything else (listen, server, graphState, config) is replica A's.
+ */
+function balanced(a: FastifyInstance, b: FastifyInstance, closed: () => void): FastifyInstance {
+  let turn = 0;
+  const inject = (...args: Parameters<FastifyInstance['inject']>) => {
+    const replica = turn++ % 2 === 0 ? a : b;
+    return (replica.inject as (...x: unknown[]) => unknown)(...args);
+  };
+  const close = async () => {
+    await Promise.all([a.close(), b.close()]);
+    closed();
+  };
+  return new Proxy(a, {
+    get(target, property) {
+      if (property === 'inject') return inject;
+      if (property === 'close') return close;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...x: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * One Virtuoso serves every file, one file at a time; within a file a test may build apps on several graphs. The
+ * store holds one graph, so a second graph may be loaded only when no app on the first is open (else that app's
+ * answers would silently come from the wrong graph): that is an error naming both.
+ */
+let loaded: { nquads: Uint8Array; open: number } | undefined;
+let loading = Promise.resolve();
+
+const sameGraph = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
+
+async function intoStore(config: Config, endpoint: string, graph: LoadedGraph): Promise<void> {
+  if (loaded && sameGraph(loaded.nquads, graph.nquads)) {
+    loaded.open++;
+    return;
+  }
+  if (loaded && loaded.open > 0) throw new Error(`store mode: an app on another graph is still open; the shared Virtuoso holds one graph at a time (building ${config.dataDir})`);
+  loaded = undefined;
+  await loadIntoStore(loaderConfig(config, endpoint), graph);
+  loaded = { nquads: graph.nquads, open: 1 };
+}
+
+let calls = 0;
+/** How often this file called buildServer: the setup checks it is not 0, so a swap that stopped applying cannot pass silently as embedded mode. */
+export const storeModeCalls = () => calls;
+
+/** buildServer(config, graph?) in store mode: gate and load the graph as `npm run store:load` does, then start two replicas. */
+export function storeModeBuildServer(real: Server, endpoint: () => string): Server['buildServer'] {
+  return async (config, graph) => {
+    calls++;
+    const source = graph ?? (await real.loadValidGraph(config));
+    const load = loading.then(() => intoStore(config, endpoint(), source));
+    loading = load.catch(() => undefined);
+    await load;
+    const entry = loaded!;
+    let released = false;
+    const release = () => {
+      if (!released) entry.open--;
+      released = true;
+    };
+    try {
+      const replica = replicaConfig(config, endpoint());
+      const a = await real.buildServer(replica);
+      const b = await real.buildServer(replica).catch(async (error: unknown) => {
+        await a.close();
+        throw error;
+      });
+      return balanced(a, b, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+}
