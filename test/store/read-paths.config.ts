@@ -1,31 +1,40 @@
 // The store-mode read-path suite (npm run test:store-paths): the embedded read-path test files, unchanged, against two store-mode replicas over one Virtuoso.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { virtuosoInstalled } from '../support/virtuoso.js';
+
+// CI installs Virtuoso and sets REQUIRE_VIRTUOSO=1: there a missing binary fails the run (in the global setup).
+const skipped = !virtuosoInstalled() && process.env.REQUIRE_VIRTUOSO !== '1';
+if (skipped) console.warn('test:store-paths SKIPPED: /usr/bin/virtuoso-t and /usr/bin/isql-vt are missing (apt-get install virtuoso-opensource-7-bin).');
+
+/** The read-path files of `npm test` that run unchanged in store mode (each builds its app with buildServer). */
+const readPaths = [
+  'test/linked-data-http.test.ts',
+  'test/linked-data-jsonld.test.ts',
+  'test/linked-data-pages.test.ts',
+  'test/api-rest.test.ts',
+  'test/api-query-files.test.ts',
+  'test/open-data-catalogue.test.ts',
+  'test/open-data-harvester.test.ts',
+  'test/open-data-pages.test.ts',
+  'test/open-data-void.test.ts',
+  'test/sparql-protocol.test.ts',
+  'test/sparql-safety.test.ts',
+  'test/sparql-data.test.ts',
+  'test/content-types.test.ts',
+  'test/data-truth.test.ts',
+  'test/client-requests.test.ts',
+  'test/language-alternates.test.ts',
+  'test/html-pictures.test.ts',
+  'test/escaping.test.ts',
+];
 
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('../..', import.meta.url)),
-    include: [
-      'test/linked-data-http.test.ts',
-      'test/linked-data-jsonld.test.ts',
-      'test/linked-data-pages.test.ts',
-      'test/api-rest.test.ts',
-      'test/api-query-files.test.ts',
-      'test/open-data-catalogue.test.ts',
-      'test/open-data-harvester.test.ts',
-      'test/open-data-pages.test.ts',
-      'test/open-data-void.test.ts',
-      'test/sparql-protocol.test.ts',
-      'test/sparql-safety.test.ts',
-      'test/sparql-data.test.ts',
-      'test/content-types.test.ts',
-      'test/data-truth.test.ts',
-      'test/client-requests.test.ts',
-      'test/language-alternates.test.ts',
-      'test/html-pictures.test.ts',
-      'test/escaping.test.ts',
-    ],
-    globalSetup: ['test/store/virtuoso-global.ts'],
+    include: skipped ? [] : readPaths,
+    passWithNoTests: skipped,
+    globalSetup: skipped ? [] : ['test/store/virtuoso-global.ts'],
     setupFiles: ['test/store/read-paths.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
