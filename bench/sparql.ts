@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.js';
 import { loadValidGraph } from '../src/server.js';
 import { loadIntoStore } from '../src/store/store-load.js';
+import { readChangelog } from '../src/open-data/release.js';
 import { MERGED_GRAPH } from '../src/store/store-graphs.js';
 import { build, freePort, startService } from './server-process.js';
 import { loadNQuads, startVirtuoso, virtuosoInstalled, type Virtuoso } from '../test/support/virtuoso.js';
@@ -77,7 +78,7 @@ if (virtuosoInstalled()) {
   virtuosoEndpoint = `${virtuoso.endpoint}?default-graph-uri=${encodeURIComponent(MERGED)}`;
   const auth = { STORE: 'sparql', STORE_QUERY_URL: `${virtuoso.endpoint}-auth`, STORE_USER: 'dba', STORE_PASSWORD: 'dba' };
   const started = Date.now();
-  await loadIntoStore(loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...auth }), graph);
+  await loadIntoStore(loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...auth }), graph, await readChangelog(loadConfig({ ...process.env }).dataDir));
   console.log(`store:load into Virtuoso: ${Date.now() - started} ms (merged graph <${MERGED_GRAPH}>)`);
   storeService = await startService({ STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint });
 } else {

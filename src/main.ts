@@ -1,6 +1,6 @@
 // Entry point: reads the environment, builds the server, listens, reloads the graph on SIGHUP and shuts down gracefully on SIGTERM/SIGINT.
 import { loadConfig, ConfigError } from './config.js';
-import { buildServer, loadValidGraph } from './server.js';
+import { buildServer, servedGraph } from './server.js';
 import { DataLoadError } from './store/load.js';
 import { ValidationFailedError } from './validate/shacl.js';
 import { QueryFileError } from './api/query-file.js';
@@ -23,12 +23,13 @@ async function main(): Promise<void> {
       },
     );
   };
-  // Reload: the new graph is loaded and validated first; on any problem the old graph stays in service.
+  // Reload: the new graph is loaded and validated first; on any problem the old graph stays in service. In store
+  // mode the replica follows the store by itself; SIGHUP then fetches the store's graph again.
   let reloading = false;
   process.on('SIGHUP', () => {
     if (reloading || closing) return;
     reloading = true;
-    loadValidGraph(config)
+    servedGraph(config)
       .then((graph) => app.graphState.replace(graph).then(() => app.log.info(`graph reloaded, version ${graph.version}`)))
       .catch((error: unknown) => app.log.error(`reload refused, still serving the previous graph: ${(error as Error).message}`))
       .finally(() => {

@@ -12,7 +12,9 @@ import { apiRoutes } from './api/routes.js';
 import { openDataRoutes } from './open-data/routes.js';
 import { htmlRoutes } from './html/routes.js';
 import { createExecutor, type QueryExecutor } from './sparql/executor.js';
-import { createStoreExecutor } from './sparql/store-executor.js';
+import { createStoreExecutor, StoreNotLoadedError } from './sparql/store-executor.js';
+import { readMeta } from './store/store-graphs.js';
+import { followStore, gatedCopy } from './store/store-follow.js';
 import type { ReadPathOptions } from './http/read-path.js';
 import { installQueryStringCheck, parseQueryString } from './http/query-string.js';
 import { capConnections, connectionOptions } from './http/connections.js';
@@ -32,6 +34,25 @@ export async function loadValidGraph(config: Config): Promise<LoadedGraph> {
   return graph;
 }
 
+/** How long the start waits for the store's meta graph. */
+const STORE_START_TIMEOUT_MS = 10_000;
+
+/**
+ * The graph a replica serves: in store mode the copy the store holds (STORE=sparql: no data/ is read, so every
+ * replica serves what `npm run store:load` wrote), otherwise data/ and ontology/. Both pass the SHACL gate.
+ */
+export async function servedGraph(config: Config): Promise<LoadedGraph> {
+  if (config.store !== 'sparql') return loadValidGraph(config);
+  let meta;
+  try {
+    meta = await readMeta(config, STORE_START_TIMEOUT_MS);
+  } catch (error) {
+    throw new StoreNotLoadedError(`STORE=sparql: ${(error as Error).message}`);
+  }
+  if (!meta) throw new StoreNotLoadedError(`STORE=sparql: the store at ${config.storeQueryUrl} holds no graph loaded by this version's npm run store:load; run it`);
+  return gatedCopy(config, meta);
+}
+
 /**
  * `/health?live` is liveness: the process answers. `/health` and `/health?ready` are readiness: the graph is loaded
  * and valid (it is, or the server would not have started) and at least one query worker can run a query; otherwise
@@ -41,7 +62,9 @@ function health(request: FastifyRequest, reply: FastifyReply, state: GraphState,
   const pool = executor.status();
   const body = {
     status: pool.ready > 0 ? 'ok' : 'unavailable',
-    version: executor.graphVersion?.() ?? state.current.version,
+    // The version the read paths serve; in store mode also the store's, which the replica's copy catches up with.
+    version: state.current.version,
+    ...(executor.graphVersion ? { storeVersion: executor.graphVersion() } : {}),
     quads: state.current.store.size,
     loadedAt: state.current.loadedAt.toISOString(),
     queryWorkers: pool,
@@ -54,7 +77,7 @@ function health(request: FastifyRequest, reply: FastifyReply, state: GraphState,
 
 /** Builds the app (no listening): tests call `app.inject()`, and only main.ts listens. */
 export async function buildServer(config: Config, graph?: LoadedGraph): Promise<FastifyInstance> {
-  const state = new GraphState(graph ?? (await loadValidGraph(config)));
+  const state = new GraphState(graph ?? (await servedGraph(config)));
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.maxBodyBytes,
@@ -83,9 +106,11 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   const prefix = new URL(config.baseIri).pathname.replace(/\/$/, '');
   // Before the executor, so the query pool can be handed app.metrics (queue length, restarts, latency).
   const metrics = installMetrics(app, state, prefix);
-  const embedded = createExecutor(config, state, poolEvents(metrics));
-  // STORE=sparql: /sparql is answered by the external store; the other read paths still read the local graph.
-  const executor = config.store === 'sparql' ? createStoreExecutor(config, embedded) : embedded;
+  // STORE=sparql: /sparql and /api are answered by the external store (the workers only check queries); the other
+  // read paths read the replica's copy of the store's graph, which follows the store's version.
+  const storeMode = config.store === 'sparql';
+  const embedded = createExecutor(config, state, poolEvents(metrics), !storeMode);
+  const executor = storeMode ? createStoreExecutor(config, embedded, followStore(config, state, app.log)) : embedded;
   app.addHook('onClose', async () => executor.close());
   const options: ReadPathOptions = { config, state, executor };
   app.get(`${prefix}/health`, async (request, reply) => health(request, reply, state, executor));

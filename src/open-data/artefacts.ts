@@ -28,7 +28,7 @@ export interface Artefacts {
 
 /** Builds every artefact for one graph. Pure apart from reading the changelog next to the data. */
 export async function buildArtefacts(config: Config, graph: LoadedGraph): Promise<Artefacts> {
-  const release = await loadRelease(config.dataDir, graph.loadedAt);
+  const release = await loadRelease(config.dataDir, graph);
   const statistics = computeStatistics(graph);
   const dumps = await buildDumpsInWorker(graph);
   const catalogue = buildCatalogue({ config, graph, release, statistics, dumps }).getQuads(null, null, null, null);

@@ -74,21 +74,35 @@ export function releaseFromChangelog(text: string, file = CHANGELOG_FILE): Relea
   return { version: top.version, date: top.date, firstDate: entries[entries.length - 1]!.date, notes: top.notes, released: true };
 }
 
-/**
- * Reads `{dataDir}/CHANGELOG.md`. A data folder without one (fixtures), or a DATA_DIR that names a single
- * file (the W3C test data), is served as an unreleased development version dated by the load time, so
- * nothing pretends to be a published release.
- */
-export async function loadRelease(dataDir: string, loadedAt: Date): Promise<Release> {
+/** The text of `{dataDir}/CHANGELOG.md`, or "" when the data folder has none (fixtures, or DATA_DIR naming one file). */
+export async function readChangelog(dataDir: string): Promise<string> {
   const file = path.join(dataDir, CHANGELOG_FILE);
-  let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new ReleaseError(`${file}: ${(error as Error).message}`);
+    return '';
+  }
+}
+
+/**
+ * The release a changelog text describes. Without a changelog the graph is served as an unreleased development
+ * version dated by the load time, so nothing pretends to be a published release.
+ */
+export function releaseFromText(changelog: string, loadedAt: Date, file = CHANGELOG_FILE): Release {
+  if (changelog === '') {
     const today = loadedAt.toISOString().slice(0, 10);
     return { version: '0.0.0-dev', date: today, firstDate: today, notes: '', released: false };
   }
-  return releaseFromChangelog(text, file);
+  return releaseFromChangelog(changelog, file);
+}
+
+/**
+ * The release of the graph being served: in store mode the changelog the loader wrote into the store (every
+ * replica agrees), otherwise `{dataDir}/CHANGELOG.md`.
+ */
+export async function loadRelease(dataDir: string, graph: { loadedAt: Date; changelog?: string }): Promise<Release> {
+  if (graph.changelog !== undefined) return releaseFromText(graph.changelog, graph.loadedAt, 'the changelog in the store');
+  return releaseFromText(await readChangelog(dataDir), graph.loadedAt, path.join(dataDir, CHANGELOG_FILE));
 }

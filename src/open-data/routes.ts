@@ -66,7 +66,7 @@ function downloadRoute(app: FastifyInstance, artefacts: () => Promise<Artefacts>
 export async function openDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
   const { config, state } = options;
   // A broken CHANGELOG.md stops the start; the artefacts wait for the first request that needs them.
-  await loadRelease(config.dataDir, state.current.loadedAt);
+  await loadRelease(config.dataDir, state.current);
   const artefacts = lazyArtefacts(options);
   const iri = catalogueIris(config.baseIri);
   const pickLanguage = (request: FastifyRequest) => pageLanguage(queryParam(request, 'lang'), request.headers['accept-language']);

@@ -61,10 +61,12 @@ function datasetOf(request: QueryRequest) {
  * Starts config.queryWorkers shared workers and config.apiQueryWorkers kept for the REST API, each loading the
  * graph into its own Oxigraph store. When the graph is replaced, the workers are given the new one.
  */
-export function createExecutor(config: Config, state: GraphState, events: PoolEvents = {}): QueryExecutor {
+export function createExecutor(config: Config, state: GraphState, events: PoolEvents = {}, holdsGraph = true): QueryExecutor {
+  // Store mode: the workers only check queries (the store answers them), so they load no graph: a replica's memory
+  // then holds one read copy, not one more per worker.
   const pool = new WorkerPool(
     {
-      nquads: sharedNQuads(state.current),
+      nquads: holdsGraph ? sharedNQuads(state.current) : new SharedArrayBuffer(0),
       limits: { maxResultRows: config.maxResultRows, maxResultBytes: config.maxResultBytes, baseIri: config.baseIri },
       serviceAllowList: config.serviceAllowList,
     },
@@ -77,7 +79,7 @@ export function createExecutor(config: Config, state: GraphState, events: PoolEv
     },
     events,
   );
-  const unsubscribe = state.onChange((graph) => pool.setGraph(sharedNQuads(graph)));
+  const unsubscribe = holdsGraph ? state.onChange((graph) => pool.setGraph(sharedNQuads(graph))) : () => false;
   /** One job in a worker, in the caller's budget and time limit. */
   const run = (request: QueryRequest, output: QueryJob['output'], options: ExecuteOptions) =>
     pool.run({ text: request.query, ...datasetOf(request), output }, options.budget ?? 'sparql', options.timeoutMs ?? config.queryTimeoutMs);

@@ -60,15 +60,22 @@ async function answerFromStore(config: Config, meta: StoreMeta, prepared: Prepar
 
 /**
  * Wraps the embedded executor: `answer` (the /sparql route) and `execute` (the REST API) run on the store; the
- * embedded workers only check queries. Paths that read the in-memory graph directly (/doc, catalogue) are not ported. The store is probed every second; a failed probe or query marks it
- * down (readiness 503), the next good one marks it up again, so recovery needs no restart.
+ * embedded workers only check queries. The store is probed every second; a failed probe or query marks it down
+ * (readiness 503), the next good one marks it up again, so recovery needs no restart. Each probe's meta graph goes to
+ * `onMeta`, which keeps the replica's read copy (for /doc, the catalogue, dumps and pages) at the store's version.
  */
-export function createStoreExecutor(config: Config, embedded: QueryExecutor): QueryExecutor & { graphVersion(): string | undefined } {
+export function createStoreExecutor(
+  config: Config,
+  embedded: QueryExecutor,
+  onMeta: (meta: StoreMeta) => void = () => undefined,
+): QueryExecutor & { graphVersion(): string | undefined } {
   const state: StoreState = { meta: null, failure: 'the store has not been probed yet' };
   const probe = async () => {
     try {
       const meta = await readMeta(config, PROBE_TIMEOUT_MS);
       state.meta = meta ?? state.meta;
+      // The replica's read copy follows the store's version (a new load is seen within a probe interval).
+      if (meta) onMeta(meta);
       state.failure = meta ? undefined : `the store at ${config.storeQueryUrl} holds no loaded graph; run npm run store:load`;
     } catch (error) {
       state.failure = error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataFactory, Parser, Store } from 'n3';
 import type { Quad } from '@rdfjs/types';
-import { canonicalNQuads } from './canonical.js';
+import { canonicalNQuads, storeFromCanonical } from './canonical.js';
 import { quadKey } from '../rdf/term-keys.js';
 import { filesIn, shownPath } from './files.js';
 
@@ -46,6 +46,11 @@ export interface LoadedGraph {
    * the dumps start from it, all from this one copy.
    */
   readonly nquads: Uint8Array;
+  /**
+   * Store mode: the changelog text the loader wrote into the store ("" for none), so the release does not depend on
+   * a replica's own data/ folder. Absent when the graph was read from data/ (its CHANGELOG.md is read there).
+   */
+  readonly changelog?: string;
 }
 
 const formats: Record<string, string> = {
@@ -92,7 +97,6 @@ export function parseRdf(text: string, file: string, baseIri: string, defaultGra
  */
 export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
   const { baseIri } = options;
-  const store = new Store();
   const hash = createHash('sha256').update(baseIri);
   const graphFiles = new Map<string, string[]>();
   const origins = new Map<string, string>();
@@ -102,13 +106,14 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
     files: await listRdfFiles(options.dataDir),
     graphFor: (file) => `${baseIri}graph/${path.basename(file, path.extname(file))}`,
   });
+  const quads: Quad[] = [];
   for (const { files, graphFor } of groups) {
     for (const file of files) {
       const text = await readFile(file, 'utf8');
       const shown = shownPath(file);
       hash.update(path.basename(file)).update('\0').update(text).update('\0');
       for (const quad of parseRdf(text, shown, baseIri, graphFor(file))) {
-        store.addQuad(quad);
+        quads.push(quad);
         const list = graphFiles.get(quad.graph.value) ?? [];
         if (!list.includes(shown)) list.push(shown);
         graphFiles.set(quad.graph.value, list);
@@ -118,9 +123,10 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
       }
     }
   }
+  const canonical = await canonicalNQuads(quads);
   return {
-    store,
-    nquads: sharedBytes(await canonicalNQuads(store)),
+    store: storeFromCanonical(canonical),
+    nquads: sharedBytes(canonical),
     baseIri,
     graphFiles,
     fileOf: (quad) => origins.get(quadKey(quad)) ?? graphFiles.get(quad.graph.value)?.[0],
@@ -130,7 +136,7 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
 }
 
 /** Text as UTF-8 in a SharedArrayBuffer, which worker threads read without a copy. */
-function sharedBytes(text: string): Uint8Array {
+export function sharedBytes(text: string): Uint8Array {
   const bytes = Buffer.from(text, 'utf8');
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
   shared.set(bytes);

@@ -2,6 +2,7 @@
 import { loadConfig } from '../config.js';
 import { loadValidGraph } from '../server.js';
 import { loadIntoStore } from './store-load.js';
+import { readChangelog } from '../open-data/release.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -9,7 +10,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   // The same gate as the service's start: a graph that fails SHACL never reaches the store.
   const graph = await loadValidGraph(config);
-  const report = await loadIntoStore(config, graph);
+  // The changelog travels with the graph: replicas describe the release from the store, not from a data/ of their own.
+  const report = await loadIntoStore(config, graph, await readChangelog(config.dataDir));
   for (const { graph: name, triples } of report.graphs) console.log(`${String(triples).padStart(8)}  <${name}>`);
   console.log(`Loaded version ${report.version} into ${config.storeUpdateUrl} in ${Date.now() - started} ms.`);
 }

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { callStore } from '../sparql/store-client.js';
 import { storeQuirks } from '../sparql/store-adapter.js';
 import type { LoadedGraph } from './load.js';
-import { META, META_GRAPH, MERGED_GRAPH, readMeta } from './store-graphs.js';
+import { META_GRAPH, MERGED_GRAPH, metaTriples, readMeta } from './store-graphs.js';
 
 /** Loading may take long on a big graph: each request gets ten minutes rather than the query timeout. */
 const LOAD_TIMEOUT_MS = 600_000;
@@ -52,7 +52,7 @@ function ntriplesOf(graph: LoadedGraph, name: string): { text: string; triples: 
  * failing operation leaves the earlier ones applied, tried on 7.2.x), so phase 2 is short, not atomic; its first
  * step drops the meta graph, so replicas keep the graph list they last read rather than a half-switched one.
  */
-export async function loadIntoStore(config: Config, graph: LoadedGraph): Promise<StoreLoadReport> {
+export async function loadIntoStore(config: Config, graph: LoadedGraph, changelog: string): Promise<StoreLoadReport> {
   const sources = [...graph.graphFiles.keys()].sort();
   const previous = await readMeta(config, LOAD_TIMEOUT_MS);
   const report: StoreLoadReport = { version: graph.version, graphs: [] };
@@ -68,14 +68,15 @@ export async function loadIntoStore(config: Config, graph: LoadedGraph): Promise
     report.graphs.push({ graph: name, triples });
   }
   const dropped = (previous?.sources ?? []).filter((name) => !sources.includes(name));
-  const literal = JSON.stringify(graph.version);
+  const triples = new Map(report.graphs.map(({ graph: name, triples: n }) => [name, n]));
+  const meta = metaTriples({ version: graph.version, loadedAt: new Date(), baseIri: graph.baseIri, changelog, sources, triples });
   const switchOver = [
     `DROP SILENT GRAPH <${META_GRAPH}>`,
     ...dropped.map((name) => `DROP SILENT GRAPH <${name}>`),
     ...sources.map((name, index) => `MOVE SILENT <${staging(index)}> TO <${name}>`),
     `DROP SILENT GRAPH <${MERGED_GRAPH}>`,
     ...sources.map((name) => `INSERT { GRAPH <${MERGED_GRAPH}> { ?s ?p ?o } } WHERE { GRAPH <${name}> { ?s ?p ?o } }`),
-    `INSERT DATA { GRAPH <${META_GRAPH}> { <${META.dataset}> <${META.version}> ${literal} ; <${META.merged}> <${MERGED_GRAPH}> ${sources.map((name) => `; <${META.source}> <${name}>`).join(' ')} . } }`,
+    `INSERT DATA { GRAPH <${META_GRAPH}> {\n${meta}\n} }`,
   ];
   await update(config, switchOver.join(';\n'));
   return report;

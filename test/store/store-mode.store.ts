@@ -127,7 +127,32 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
     expect(await version()).toBe(versionBefore);
   });
 
-  it('gives the same answer bytes and ETag from both replicas, for /sparql (from the store) and /doc (from each replica\'s data/)', async () => {
+  it('follows a new load without a restart: both replicas serve the new version on every read path, then the old one again', async () => {
+    const health = (app: FastifyInstance) => app.inject({ url: '/health' }).then((r) => JSON.parse(r.body) as { version: string });
+    const berlin = (app: FastifyInstance) => app.inject({ url: '/doc/city/berlin', headers: { accept: 'text/turtle' } });
+    const original = (await health(embedded)).version;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'store-load-'));
+    try {
+      await cp('data', dir, { recursive: true });
+      await writeFile(path.join(dir, 'extra.ttl'), '<http://localhost:3000/id/city/berlin> <http://www.w3.org/2000/01/rdf-schema#comment> "A note added by the store-mode test."@en .\n');
+      await storeLoad({ DATA_DIR: dir });
+      await eventually(async () => (await Promise.all(replicas.map(health))).every((h) => h.version !== original));
+      for (const replica of replicas) {
+        const page = await berlin(replica);
+        expect(page.body).toContain('A note added by the store-mode test.');
+        const catalogue = await replica.inject({ url: '/.well-known/void', headers: { accept: 'application/n-triples' } });
+        expect(catalogue.body).toContain('/graph/extra>');
+      }
+      expect((await berlin(replicas[0]!)).headers.etag).toBe((await berlin(replicas[1]!)).headers.etag);
+    } finally {
+      await storeLoad({});
+      await rm(dir, { recursive: true, force: true });
+    }
+    await eventually(async () => (await Promise.all(replicas.map(health))).every((h) => h.version === original));
+    expect((await berlin(replicas[0]!)).body).not.toContain('A note added by the store-mode test.');
+  });
+
+  it('gives the same answer bytes and ETag from both replicas, for /sparql and /doc (both from the store)', async () => {
     const query = 'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?city ?network WHERE { ?city org:memberOf ?network } ORDER BY ?city ?network';
     const [a, b] = await Promise.all(replicas.map((replica) => get(replica, query)));
     expect(a!.statusCode).toBe(200);
@@ -138,6 +163,45 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
     expect(docA!.statusCode).toBe(200);
     expect(docB!.headers.etag).toBe(docA!.headers.etag);
     expect(docB!.body).toBe(docA!.body);
+  });
+
+  // Read from the store, not from data/: a replica whose DATA_DIR is an empty folder serves what embedded mode serves
+  // over data/, byte for byte, with the same validators (ETag, Last-Modified comes from the load, not the replica).
+  const readPaths = [
+    ['/doc/city/berlin', 'text/turtle'],
+    ['/doc/city/berlin', 'application/ld+json'],
+    ['/doc/city/berlin', 'text/html'],
+    ['/id/city/', 'application/n-triples'],
+    ['/doc/network/eurocities', 'application/rdf+xml'],
+    ['/def/', 'text/turtle'],
+    ['/dataset', 'text/turtle'],
+    ['/dataset', 'text/html'],
+    ['/.well-known/void', 'text/turtle'],
+    ['/sitemap.xml', 'application/xml'],
+    ['/explore/graph.json', 'application/json'],
+    ['/', 'text/html'],
+    ['/download/dataset.nq.gz', '*/*'],
+    ['/download/dataset.ttl', '*/*'],
+  ] as const;
+
+  it.each(readPaths)('serves %s as %s from the store, byte-identical to embedded mode and to the other replica', async (url, accept) => {
+    const empty = await mkdtemp(path.join(os.tmpdir(), 'no-data-'));
+    const replica = await buildServer(loadConfig({ ...quiet, STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint, DATA_DIR: empty }));
+    try {
+      const expected = await embedded.inject({ url, headers: { accept } });
+      expect(expected.statusCode, expected.body).toBeLessThan(400);
+      const [first, ...others] = await Promise.all([replica, ...replicas].map((app) => app.inject({ url, headers: { accept } })));
+      for (const answer of [first!, ...others]) {
+        expect(answer.statusCode, answer.body).toBe(expected.statusCode);
+        expect(answer.headers.etag).toBe(expected.headers.etag);
+        expect(answer.rawPayload.equals(expected.rawPayload), `${url} differs from embedded mode`).toBe(true);
+        // The load time the store recorded, so every replica sends the same Last-Modified.
+        expect(answer.headers['last-modified']).toBe(first!.headers['last-modified']);
+      }
+    } finally {
+      await replica.close();
+      await rm(empty, { recursive: true, force: true });
+    }
   });
 
   // Not /api/networks?inferred=false: a working group stated under two networks has two partOf values, and the

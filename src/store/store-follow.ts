@@ -1,0 +1,48 @@
+// Store mode: keeps a replica's read copy at the version the store's loader last completed, swapping it in when a new load appears.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import { assertValid } from '../validate/shacl.js';
+import type { GraphState } from './graph-state.js';
+import type { LoadedGraph } from './load.js';
+import { readGraphFromStore } from './store-read.js';
+import type { StoreMeta } from './store-graphs.js';
+
+/** After a failed fetch the same version is tried again after this long, doubling up to the maximum: a big graph is not refetched every second. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 120_000;
+
+/** The SHACL gate applies to the copy too: invalid data is never served, whoever wrote into the store. */
+export async function gatedCopy(config: Config, meta: StoreMeta): Promise<LoadedGraph> {
+  const graph = await readGraphFromStore(config, meta);
+  if (config.shapesDir) await assertValid(graph, config.shapesDir);
+  return graph;
+}
+
+/**
+ * Returns the listener the store executor calls with each probe's meta graph. When the store's version differs
+ * from the copy served, the new copy is fetched and gated in the background, then replaces the old one through
+ * GraphState (caches empty, ETags change); until then, and if it fails, the old copy stays served.
+ */
+export function followStore(config: Config, state: GraphState, log: FastifyBaseLogger): (meta: StoreMeta) => void {
+  let fetching = false;
+  let failed: { version: string; at: number; waitMs: number } | undefined;
+  return (meta) => {
+    if (fetching || meta.version === state.current.version) return;
+    if (failed?.version === meta.version && Date.now() - failed.at < failed.waitMs) return;
+    fetching = true;
+    gatedCopy(config, meta)
+      .then((graph) => state.replace(graph))
+      .then(() => {
+        failed = undefined;
+        log.info(`store mode: now serving version ${meta.version} from the store`);
+      })
+      .catch((error: unknown) => {
+        const waitMs = failed?.version === meta.version ? Math.min(failed.waitMs * 2, RETRY_MAX_MS) : RETRY_FIRST_MS;
+        failed = { version: meta.version, at: Date.now(), waitMs };
+        log.error(`store mode: version ${meta.version} not served, still serving ${state.current.version}: ${(error as Error).message}`);
+      })
+      .finally(() => {
+        fetching = false;
+      });
+  };
+}
