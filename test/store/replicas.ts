@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.js';
 import type { LoadedGraph } from '../../src/store/load.js';
 import { loadIntoStore } from '../../src/store/store-load.js';
+import { readChangelog } from '../../src/open-data/release.js';
 import type * as server from '../../src/server.js';
 
 type Server = typeof server;
@@ -48,20 +49,22 @@ function balanced(a: FastifyInstance, b: FastifyInstance, closed: () => void): F
  * store holds one graph, so a second graph may be loaded only when no app on the first is open (else that app's
  * answers would silently come from the wrong graph): that is an error naming both.
  */
-let loaded: { nquads: Uint8Array; open: number } | undefined;
+let loaded: { nquads: Uint8Array; changelog: string; open: number } | undefined;
 let loading = Promise.resolve();
 
 const sameGraph = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
 
 async function intoStore(config: Config, endpoint: string, graph: LoadedGraph): Promise<void> {
-  if (loaded && sameGraph(loaded.nquads, graph.nquads)) {
+  // The changelog travels with the graph, as `npm run store:load` sends it.
+  const changelog = await readChangelog(config.dataDir);
+  if (loaded && sameGraph(loaded.nquads, graph.nquads) && loaded.changelog === changelog) {
     loaded.open++;
     return;
   }
   if (loaded && loaded.open > 0) throw new Error(`store mode: an app on another graph is still open; the shared Virtuoso holds one graph at a time (building ${config.dataDir})`);
   loaded = undefined;
-  await loadIntoStore(loaderConfig(config, endpoint), graph);
-  loaded = { nquads: graph.nquads, open: 1 };
+  await loadIntoStore(loaderConfig(config, endpoint), graph, changelog);
+  loaded = { nquads: graph.nquads, changelog, open: 1 };
 }
 
 let calls = 0;
