@@ -4,6 +4,7 @@ import type { Config } from '../../src/config.js';
 import type { LoadedGraph } from '../../src/store/load.js';
 import { loadIntoStore } from '../../src/store/store-load.js';
 import { readChangelog } from '../../src/open-data/release.js';
+import { readMeta } from '../../src/store/store-graphs.js';
 import type * as server from '../../src/server.js';
 
 type Server = typeof server;
@@ -49,22 +50,26 @@ function balanced(a: FastifyInstance, b: FastifyInstance, closed: () => void): F
  * store holds one graph, so a second graph may be loaded only when no app on the first is open (else that app's
  * answers would silently come from the wrong graph): that is an error naming both.
  */
-let loaded: { nquads: Uint8Array; changelog: string; open: number } | undefined;
+let loaded: { key: string; open: number } | undefined;
 let loading = Promise.resolve();
 
-const sameGraph = (a: Uint8Array, b: Uint8Array) => a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
+/** What identifies a load: the graph's version (a hash of its files and base IRI) and the changelog sent with it. */
+const keyOf = (version: string, baseIri: string, changelog: string) => JSON.stringify([version, baseIri, changelog]);
 
 async function intoStore(config: Config, endpoint: string, graph: LoadedGraph): Promise<void> {
   // The changelog travels with the graph, as `npm run store:load` sends it.
   const changelog = await readChangelog(config.dataDir);
-  if (loaded && sameGraph(loaded.nquads, graph.nquads) && loaded.changelog === changelog) {
+  const key = keyOf(graph.version, graph.baseIri, changelog);
+  if (loaded?.key === key) {
     loaded.open++;
     return;
   }
   if (loaded && loaded.open > 0) throw new Error(`store mode: an app on another graph is still open; the shared Virtuoso holds one graph at a time (building ${config.dataDir})`);
   loaded = undefined;
-  await loadIntoStore(loaderConfig(config, endpoint), graph, changelog);
-  loaded = { nquads: graph.nquads, changelog, open: 1 };
+  // An earlier file may have loaded this very graph: loading it again would only cost time.
+  const meta = await readMeta(loaderConfig(config, endpoint), 10_000);
+  if (!meta || keyOf(meta.version, meta.baseIri, meta.changelog) !== key) await loadIntoStore(loaderConfig(config, endpoint), graph, changelog);
+  loaded = { key, open: 1 };
 }
 
 let calls = 0;
@@ -87,11 +92,14 @@ export function storeModeBuildServer(real: Server, endpoint: () => string): Serv
     };
     try {
       const replica = replicaConfig(config, endpoint());
-      const a = await real.buildServer(replica);
-      const b = await real.buildServer(replica).catch(async (error: unknown) => {
-        await a.close();
-        throw error;
-      });
+      // Started side by side, as a deployment starts its replicas; one that fails does not leave the other running.
+      const started = await Promise.allSettled([real.buildServer(replica), real.buildServer(replica)]);
+      const failed = started.find((result) => result.status === 'rejected');
+      if (failed) {
+        for (const result of started) if (result.status === 'fulfilled') await result.value.close();
+        throw failed.reason;
+      }
+      const [a, b] = started.map((result) => (result as PromiseFulfilledResult<FastifyInstance>).value) as [FastifyInstance, FastifyInstance];
       return balanced(a, b, release);
     } catch (error) {
       release();
