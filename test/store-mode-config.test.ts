@@ -88,6 +88,16 @@ describe('the store adapter', () => {
     expect(boolean('maybe')).toEqual({ type: 'literal', value: 'maybe', datatype: `${XSD}boolean` });
   });
 
+  it('spells out GROUP_CONCAT\'s default separator for Virtuoso, and reads its 07xxx states as the query\'s fault', () => {
+    const query = 'SELECT ?s (GROUP_CONCAT(DISTINCT ?o) AS ?c) WHERE { ?s ?p ?o } GROUP BY ?s';
+    expect(storeQuirks.queryText(query, undefined)).toMatch(/GROUP_CONCAT\(DISTINCT \?o; SEPARATOR = " "\)/);
+    const withSeparator = 'SELECT (GROUP_CONCAT(?o; SEPARATOR=",") AS ?c) WHERE { ?s ?p ?o }';
+    expect(storeQuirks.queryText(withSeparator, undefined)).toBe(withSeparator);
+    expect(storeQuirks.queryText('ASK {}', undefined)).toBe('ASK {}');
+    expect(storeQuirks.isQueryError(500, 'Virtuoso 07S01 Error SR183: Required argument DELIM (no 3) not supplied')).toBe(true);
+    expect(storeQuirks.isQueryError(500, 'Virtuoso 08C01 Error CL033: connection lost')).toBe(false);
+  });
+
   it('writes an ill-typed boolean through STRDT, keeps well-typed literals as constants, and refuses an ill-typed number by name', () => {
     const lines = [`<urn:a> <urn:p> "maybe"^^<${XSD}boolean> .`, `_:b <urn:p> "0200"^^<${XSD}integer> .`, `<urn:a> <urn:p> "1.50E0"^^<${XSD}double> .`, `<urn:a> <urn:p> "2024"^^<${XSD}gYear> .`];
     const update = storeQuirks.insertTriples('urn:g', `${lines.join('\n')}\n`);

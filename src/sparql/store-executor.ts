@@ -30,10 +30,11 @@ interface StoreState {
 /** Asks the store (SPARQL JSON for SELECT and ASK, N-Triples for graphs) and returns plain values, the limits checked. */
 async function valuesFromStore(config: Config, meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number): Promise<QueryResult> {
   const table = prepared.form === 'SELECT' || prepared.form === 'ASK';
+  const text = storeQuirks.queryText(prepared.text, prepared.baseIri);
   const { body } = await callStore(config, {
     kind: 'query',
     // The base IRI is written into the text: the protocol has no parameter for it.
-    text: prepared.baseIri && !/^\s*BASE\b/i.test(prepared.text) ? `BASE <${prepared.baseIri}>\n${prepared.text}` : prepared.text,
+    text: prepared.baseIri && !/^\s*BASE\b/i.test(text) ? `BASE <${prepared.baseIri}>\n${text}` : text,
     params: storeQuirks.datasetParams(prepared.dataset, meta),
     accept: table ? 'application/sparql-results+json' : storeQuirks.graphAccept,
     timeoutMs,

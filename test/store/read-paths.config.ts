@@ -7,7 +7,15 @@ import { virtuosoInstalled } from '../support/virtuoso.js';
 const skipped = !virtuosoInstalled() && process.env.REQUIRE_VIRTUOSO !== '1';
 if (skipped) console.warn('test:store-paths SKIPPED: /usr/bin/virtuoso-t and /usr/bin/isql-vt are missing (apt-get install virtuoso-opensource-7-bin).');
 
-/** The read-path files of `npm test` that run unchanged in store mode (each builds its app with buildServer). */
+/**
+ * The read-path files of `npm test` that run unchanged in store mode (each builds its app with buildServer). Not here:
+ * metrics.test.ts (/metrics counts one process's requests, and inject alternates between two replicas, so each
+ * counts half: a scraper reads each replica); sparql-engine.test.ts (the embedded engine itself: worker pool,
+ * Oxigraph/Comunica routing, worker restarts); connections.test.ts (Node's HTTP parser and socket limits, before any
+ * route and the same code in both modes); the browser-*.test.ts files (Chromium over the pages that
+ * linked-data-pages, html-pictures and escaping check here; a minute of CI); files that start no server (inventory,
+ * shapes, readme, validate-cli, open-data-dumps, negotiate, unit/); store-mode-config.test.ts (store mode's own).
+ */
 const readPaths = [
   'test/linked-data-http.test.ts',
   'test/linked-data-jsonld.test.ts',
@@ -21,6 +29,9 @@ const readPaths = [
   'test/sparql-protocol.test.ts',
   'test/sparql-safety.test.ts',
   'test/sparql-data.test.ts',
+  'test/hostile-requests.test.ts',
+  'test/fuzz.test.ts',
+  'test/server.test.ts',
   'test/content-types.test.ts',
   'test/data-truth.test.ts',
   'test/client-requests.test.ts',

@@ -1,9 +1,10 @@
 // The read-path suites' buildServer in store mode: the graph goes into the shared Virtuoso through the real loader, and two store-mode replicas answer behind a round-robin facade.
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../src/config.js';
 import type { LoadedGraph } from '../../src/store/load.js';
 import { loadIntoStore } from '../../src/store/store-load.js';
-import { readChangelog } from '../../src/open-data/release.js';
+import { readChangelog, releaseFromText } from '../../src/open-data/release.js';
 import { readMeta } from '../../src/store/store-graphs.js';
 import type * as server from '../../src/server.js';
 
@@ -57,8 +58,9 @@ let loading = Promise.resolve();
 const keyOf = (version: string, baseIri: string, changelog: string) => JSON.stringify([version, baseIri, changelog]);
 
 async function intoStore(config: Config, endpoint: string, graph: LoadedGraph): Promise<void> {
-  // The changelog travels with the graph, as `npm run store:load` sends it.
+  // The changelog travels with the graph, checked as `npm run store:load` checks it.
   const changelog = await readChangelog(config.dataDir);
+  releaseFromText(changelog, new Date(), path.join(config.dataDir, 'CHANGELOG.md'));
   const key = keyOf(graph.version, graph.baseIri, changelog);
   if (loaded?.key === key) {
     loaded.open++;
