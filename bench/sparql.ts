@@ -1,4 +1,4 @@
-// SPARQL throughput of the service (embedded and in store mode over Virtuoso) next to Virtuoso 7.2 queried directly: uncached mix, then cached answers next to a bare Node server.
+// SPARQL throughput of the service (embedded and in store mode over Virtuoso) next to Virtuoso 7.2 queried directly: uncached mix, a single store asked directly or through Comunica, then cached answers next to a bare Node server.
 import { createServer } from 'node:http';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,7 +8,8 @@ import { loadConfig } from '../src/config.js';
 import { loadValidGraph } from '../src/server.js';
 import { loadIntoStore } from '../src/store/store-load.js';
 import { readChangelog } from '../src/open-data/release.js';
-import { MERGED_GRAPH } from '../src/store/store-graphs.js';
+import { MERGED_GRAPH, readMeta } from '../src/store/store-graphs.js';
+import { directAndComunica } from './store-comunica.js';
 import { build, freePort, startService } from './server-process.js';
 import { loadNQuads, startVirtuoso, virtuosoInstalled, type Virtuoso } from '../test/support/virtuoso.js';
 
@@ -85,6 +86,26 @@ if (virtuosoInstalled()) {
   console.log('Virtuoso is not installed, so only the service is measured. Install it with: apt-get install -y virtuoso-opensource-7-bin');
 }
 
+/**
+ * The issue's "with a single store, the query goes to it directly; measure both ways": the mix sent to the store as
+ * store mode sends it, next to the same query through Comunica with the store as its one SPARQL source (the path a
+ * SERVICE query takes, minus the endpoint). Both run in this process with the same number of clients.
+ */
+async function singleStoreBothWays(store: Virtuoso): Promise<void> {
+  const storeConfig = loadConfig({ ...process.env, LOG_LEVEL: 'silent', STORE: 'sparql', STORE_QUERY_URL: store.endpoint });
+  const meta = await readMeta(storeConfig, 5000);
+  if (!meta) throw new Error('the store holds no loaded graph');
+  console.log('\nSingle store: the query sent to Virtuoso directly vs through Comunica with Virtuoso as its source (successful answers per second)');
+  console.log(['query'.padEnd(34), 'direct'.padStart(9), 'comunica'.padStart(9), 'c/direct'.padStart(9), 'failed d/c'.padStart(11), '  answer direct / comunica'].join(' '));
+  const ratios: number[] = [];
+  for (const { name, query, accept } of mix) {
+    const { direct, comunica } = await directAndComunica(storeConfig, meta, query, accept, { seconds, rounds, loops: connections });
+    ratios.push(comunica.rate / direct.rate);
+    console.log([name.padEnd(34), direct.rate.toFixed(0).padStart(9), comunica.rate.toFixed(0).padStart(9), (comunica.rate / direct.rate).toFixed(2).padStart(9), `${direct.failed}/${comunica.failed}`.padStart(11), ` ${direct.size} / ${comunica.size}`].join(' '));
+  }
+  console.log(`geometric mean of the ratios (through Comunica / direct): ${geomean(ratios).toFixed(2)}x`);
+}
+
 try {
   console.log('\nUncached SPARQL mix (successful answers per second)');
   console.log(['query'.padEnd(34), 'service'.padStart(9), 'store'.padStart(9), 'virtuoso'.padStart(9), 'ratio'.padStart(7), 'store/v'.padStart(8), 'failed s/st/v'.padStart(14), '  answer service / store / virtuoso'].join(' '));
@@ -114,6 +135,8 @@ try {
   }
   if (ratios.length) console.log(`geometric mean of the ratios (service / Virtuoso): ${geomean(ratios).toFixed(2)}x`);
   if (storeRatios.length) console.log(`geometric mean of the ratios (store mode / Virtuoso direct): ${geomean(storeRatios).toFixed(2)}x`);
+
+  if (virtuoso) await singleStoreBothWays(virtuoso);
 
   // Cached answers: the same request again and again, next to a bare Node server sending fixed bytes.
   const fixed = Buffer.from(JSON.stringify({ head: { vars: ['x'] }, results: { bindings: [] } }));

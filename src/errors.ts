@@ -93,9 +93,6 @@ export const errors = {
   /** Store mode: the external SPARQL store did not answer (down, refused, or an HTTP error of its own); retry, nothing is wrong with the query. */
   storeUnavailable: (reason: string) =>
     new HttpError(503, 'STORE_UNAVAILABLE', `The SPARQL store is unavailable: ${reason}`, {}, { 'Retry-After': String(DEFAULT_RETRY_AFTER_SECONDS) }),
-  /** Store mode: SERVICE federation (Comunica over the store) is not built yet, so such a query is refused rather than run on the wrong data. */
-  serviceNotInStoreMode: () =>
-    new HttpError(501, 'SERVICE_NOT_IN_STORE_MODE', 'SERVICE queries are not supported while the service reads an external SPARQL store (STORE=sparql).'),
   shuttingDown: () => new HttpError(503, 'SHUTTING_DOWN', 'The service is shutting down.', {}, { 'Retry-After': String(DEFAULT_RETRY_AFTER_SECONDS) }),
   /** Node's HTTP parser refused the request line and headers as too long (a 100 KB URL, 10,000 parameters). */
   headersTooLarge: (maxBytes: number) =>

@@ -36,11 +36,42 @@ function disableEmptySourcePruning(): void {
 }
 disableEmptySourcePruning();
 
+/** The parts of Comunica's algebra utilities the patch below uses (not a dependency of this package, so typed by hand). */
+interface AlgebraModule {
+  Algebra: { Types: { SERVICE: string } };
+  algebraUtils: { visitOperation(operation: object, visitors: Record<string, { visitor: () => void }>): void };
+}
+
+/**
+ * With exactly one source that accepts any operation (a SPARQL endpoint: the store in store mode), Comunica 5.4
+ * hands that source the WHOLE query, SERVICE clauses included, as its original text. The store would then call
+ * (or refuse) the SERVICE endpoint itself, out of this process's allow-list guard, instead of Comunica joining the
+ * answers. One helper, `passFullOperationToSource`, makes that decision for both optimizers concerned (identifying
+ * the SERVICE targets, and assigning sources); it now says no for a query that names a SERVICE, so such a query is
+ * assigned piece by piece as it is with several sources, and the group-sources optimizer merges neighbouring local
+ * pieces into one request to the store again. Over a local store (whose shape takes only patterns) it said no
+ * already. There is no setting for it; the function is replaced on the module the engine loads (its index reads
+ * the export through a getter, so every caller sees the replacement).
+ */
+function keepServiceFromSingleSource(): void {
+  const requireFromEngine = createRequire(createRequire(import.meta.url).resolve('@comunica/query-sparql'));
+  const requireFromUtils = createRequire(requireFromEngine.resolve('@comunica/utils-query-operation'));
+  const shapes = requireFromUtils('./FragmentSelectorShapes') as { passFullOperationToSource: (operation: object, sources: unknown[], context: unknown) => Promise<boolean> };
+  const { Algebra, algebraUtils } = requireFromUtils('@comunica/utils-algebra') as AlgebraModule;
+  const original = shapes.passFullOperationToSource;
+  shapes.passFullOperationToSource = async (operation, sources, context) => {
+    let service = false;
+    algebraUtils.visitOperation(operation, { [Algebra.Types.SERVICE]: { visitor: () => void (service = true) } });
+    return !service && (await original(operation, sources, context));
+  };
+}
+keepServiceFromSingleSource();
+
 /**
  * Comunica's HTTP actors use this instead of the global fetch. Only allow-listed SERVICE endpoints pass;
  * anything else (a FROM IRI, a GRAPH IRI, a redirect elsewhere) fails before a socket is opened.
  */
-function guardedFetch(allowList: readonly string[]): typeof fetch {
+export function guardedFetch(allowList: readonly string[]): typeof fetch {
   return (input, init) => {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const url = new URL(raw);
@@ -91,14 +122,20 @@ function sourceOf(store: MatchableStore, dataset: Dataset | undefined) {
 }
 
 /** Runs a prepared query with Comunica. Without a dataset, the default graph is the store's default graph (the merge). */
-export async function runQuery(engine: QueryEngine, store: MatchableStore, prepared: PreparedQuery, options: RunOptions): Promise<ValueResult> {
-  const context = {
-    sources: [sourceOf(store, prepared.dataset)],
-    unionDefaultGraph: false,
-    fetch: guardedFetch(options.serviceAllowList),
-    ...(prepared.baseIri ? { baseIRI: prepared.baseIri } : {}),
-  };
-  const limit = options.maxResultRows;
+export function runQuery(engine: QueryEngine, store: MatchableStore, prepared: PreparedQuery, options: RunOptions): Promise<ValueResult> {
+  return evaluate(engine, prepared, { sources: [sourceOf(store, prepared.dataset)], unionDefaultGraph: false, fetch: guardedFetch(options.serviceAllowList) }, options.maxResultRows);
+}
+
+/** What a caller gives Comunica for one query: the sources and the fetch every HTTP request goes through. */
+export interface EngineContext {
+  sources: [unknown, ...unknown[]];
+  unionDefaultGraph: boolean;
+  fetch: typeof fetch;
+}
+
+/** Evaluates a prepared query with Comunica over the given sources, and returns plain values, the row limit checked while they stream. */
+export async function evaluate(engine: QueryEngine, prepared: PreparedQuery, given: EngineContext, limit: number): Promise<ValueResult> {
+  const context = { ...given, ...(prepared.baseIri ? { baseIRI: prepared.baseIri } : {}) } as Parameters<QueryEngine['query']>[1];
   if (prepared.form === 'SELECT') {
     const query = await engine.query(prepared.text, context);
     if (query.resultType !== 'bindings') throw new Error(`expected bindings, got ${query.resultType}`);

@@ -8,6 +8,7 @@ import type { QueryJob } from './worker.js';
 import type { OutputChoice, WireAnswer } from './answers.js';
 import type { PlainResult } from './wire-answer.js';
 import type { PreparedQuery } from './query-check.js';
+import type { StoreSource } from './store-federation.js';
 
 export { toJsonTerm, type JsonTerm } from './terms.js';
 
@@ -18,6 +19,8 @@ export interface QueryRequest {
   defaultGraphUris?: readonly string[];
   /** `named-graph-uri` values: the only named graphs the query sees. */
   namedGraphUris?: readonly string[];
+  /** Store mode: evaluate with Comunica over this store (a query with an allow-listed SERVICE; store-federation.ts). */
+  store?: StoreSource;
 }
 
 export interface ExecuteOptions {
@@ -54,6 +57,7 @@ function datasetOf(request: QueryRequest) {
   return {
     ...(request.defaultGraphUris ? { defaultGraphUris: request.defaultGraphUris } : {}),
     ...(request.namedGraphUris ? { namedGraphUris: request.namedGraphUris } : {}),
+    ...(request.store ? { store: request.store } : {}),
   };
 }
 

@@ -13,7 +13,7 @@ import type { PreparedQuery } from './query-check.js';
 export function chooseEngine(prepared: PreparedQuery, store: 'embedded' | 'sparql' = 'embedded'): EngineName {
   const federated = prepared.services !== undefined && prepared.services.length > 0;
   // Store mode (STORE=sparql): the external store holds the graph, so a local query goes to it directly; a SERVICE
-  // query would need Comunica to federate the store with the endpoint, which store mode does not do yet.
+  // query goes to Comunica, which federates the store (as a SPARQL source) with the endpoint (store-federation.ts).
   if (store === 'sparql') return federated ? 'comunica' : 'store';
   return federated ? 'comunica' : 'oxigraph';
 }

@@ -1,6 +1,6 @@
 // Talks the SPARQL 1.1 Protocol and Update over HTTP to an external store: credentials, the timeout that aborts the request, and errors mapped to problem codes.
 import type { Config } from '../config.js';
-import { errors } from '../errors.js';
+import { errors, type HttpError } from '../errors.js';
 import { storeQuirks } from './store-adapter.js';
 import { StoreAuth } from './store-auth.js';
 
@@ -24,7 +24,7 @@ function authFor(config: Config): StoreAuth {
 }
 
 /** Why fetch failed, in words an operator can act on (undici hides the socket error in `cause`). */
-function networkReason(error: unknown): string {
+export function networkReason(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
@@ -64,12 +64,19 @@ export async function callStore(config: Config, call: StoreCall): Promise<{ body
     if ((error as Error).name === 'TimeoutError') throw errors.queryTimeout(call.timeoutMs);
     throw errors.storeUnavailable(`the answer from ${url} broke off (${networkReason(error)}).`);
   }
-  if (storeQuirks.isQueryError(response.status, body)) throw errors.queryEvaluation(`The store refused the query: ${body.slice(0, 500)}`);
-  if (response.status >= 500 || response.status === 401 || response.status === 403) {
-    // Authentication failures are the operator's to fix, not the client's: a 503, with the store's words in the log.
-    throw errors.storeUnavailable(`${url} answered ${response.status}: ${body.slice(0, 300)}`);
-  }
-  if (!response.ok) throw errors.queryEvaluation(`The store refused the query: ${body.slice(0, 500)}`);
+  const refused = storeRefusal(url, response.status, body);
+  if (refused) throw refused;
   storeQuirks.checkComplete(response.headers, call.timeoutMs);
   return { body, contentType: response.headers.get('content-type') ?? '' };
+}
+
+/** The problem a store's non-2xx answer stands for (undefined for a 2xx); shared with Comunica's requests to the store (store-comunica.ts). */
+export function storeRefusal(url: string, status: number, body: string): HttpError | undefined {
+  if (storeQuirks.isQueryError(status, body)) return errors.queryEvaluation(`The store refused the query: ${body.slice(0, 500)}`);
+  if (status >= 500 || status === 401 || status === 403) {
+    // Authentication failures are the operator's to fix, not the client's: a 503, with the store's words in the log.
+    return errors.storeUnavailable(`${url} answered ${status}: ${body.slice(0, 300)}`);
+  }
+  if (status < 200 || status >= 300) return errors.queryEvaluation(`The store refused the query: ${body.slice(0, 500)}`);
+  return undefined;
 }

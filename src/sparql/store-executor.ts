@@ -9,6 +9,7 @@ import type { PreparedQuery } from './query-check.js';
 import { chooseEngine } from './routing.js';
 import { callStore } from './store-client.js';
 import { storeQuirks } from './store-adapter.js';
+import { storeSource, type StoreSource } from './store-federation.js';
 import type { OutputChoice, ResultLimits } from './answers.js';
 import type { JsonTerm } from './terms.js';
 import { fromWire } from './wire-error.js';
@@ -90,24 +91,27 @@ export function createStoreExecutor(
    */
   let admitted = 0;
   /** Checks the query, then runs it on the store; an outage seen by a query marks the store down at once. */
-  async function viaStore<T>(request: QueryRequest, options: ExecuteOptions, run: (meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number) => Promise<T>): Promise<T> {
+  type Run<T> = (meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number) => Promise<T>;
+  async function viaStore<T>(request: QueryRequest, options: ExecuteOptions, run: Run<T>, federate: (store: StoreSource) => Promise<T>): Promise<T> {
     if (admitted >= config.maxConcurrentQueries) throw errors.tooManyQueries(Math.max(1, Math.ceil(config.queueWaitMs / 1000)));
     admitted++;
     try {
-      return await checkedAndRun(request, options, run);
+      return await checkedAndRun(request, options, run, federate);
     } finally {
       admitted--;
     }
   }
-  async function checkedAndRun<T>(request: QueryRequest, options: ExecuteOptions, run: (meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number) => Promise<T>): Promise<T> {
+  async function checkedAndRun<T>(request: QueryRequest, options: ExecuteOptions, run: Run<T>, federate: (store: StoreSource) => Promise<T>): Promise<T> {
     // Checked in a query worker as in embedded mode (parsing a 128 KiB query would block this thread for a third
     // of a second), which also applies the pool's queue to the check.
     const prepared = await embedded.prepare(request, options);
-    if (chooseEngine(prepared, 'sparql') !== 'store') throw errors.serviceNotInStoreMode();
     if (!state.meta) throw errors.storeUnavailable(state.failure ?? 'no graph loaded');
+    const timeoutMs = options.timeoutMs ?? config.queryTimeoutMs;
     try {
+      // An allow-listed SERVICE: Comunica federates the store and the endpoint in a query worker (store-federation.ts).
+      if (chooseEngine(prepared, 'sparql') !== 'store') return await federate(storeSource(config, state.meta, timeoutMs));
       // The store gets the whole time limit: the check took milliseconds, and a 503 naming the configured limit is the clearer answer.
-      return await run(state.meta, prepared, options.timeoutMs ?? config.queryTimeoutMs);
+      return await run(state.meta, prepared, timeoutMs);
     } catch (error) {
       if (error instanceof HttpError && error.code === 'STORE_UNAVAILABLE') state.failure = error.message;
       throw error;
@@ -115,8 +119,10 @@ export function createStoreExecutor(
   }
   return {
     prepare: (request, options) => embedded.prepare(request, options),
-    execute: (request, options = {}) => viaStore(request, options, (meta, prepared, timeoutMs) => valuesFromStore(config, meta, prepared, timeoutMs)),
-    answer: (request, choice, options = {}) => viaStore(request, options, (meta, prepared, timeoutMs) => answerFromStore(config, meta, prepared, choice, timeoutMs)),
+    execute: (request, options = {}) =>
+      viaStore(request, options, (meta, prepared, timeoutMs) => valuesFromStore(config, meta, prepared, timeoutMs), (store) => embedded.execute({ ...request, store }, options)),
+    answer: (request, choice, options = {}) =>
+      viaStore(request, options, (meta, prepared, timeoutMs) => answerFromStore(config, meta, prepared, choice, timeoutMs), (store) => embedded.answer({ ...request, store }, choice, options)),
     async ready() {
       await embedded.ready();
       await probe();

@@ -8,6 +8,7 @@ import { chooseEngine } from './routing.js';
 import type { OutputChoice, ResultLimits, ValueResult, WireAnswer } from './answers.js';
 import { toWire, writeAnswer } from './wire-answer.js';
 import { fromWire, wireError, type WireError } from './wire-error.js';
+import type { StoreSource } from './store-federation.js';
 
 export interface WorkerInit {
   /** The graph as N-Quads (UTF-8) in shared memory: every worker reads the same bytes, none is copied. */
@@ -23,6 +24,8 @@ export interface QueryJob {
   namedGraphUris?: readonly string[];
   /** Bytes in a negotiated format (the /sparql route), plain values (the REST API), or only the checked query (store mode, which runs it elsewhere). */
   output: { kind: 'bytes'; choice: OutputChoice } | { kind: 'values' } | { kind: 'prepare' };
+  /** Store mode: a SERVICE query's local part is read from this store (store-comunica.ts), not from the worker's graph. */
+  store?: StoreSource;
 }
 
 export type ToWorker = { kind: 'graph'; nquads: SharedArrayBuffer } | { kind: 'query'; id: number; job: QueryJob };
@@ -30,12 +33,15 @@ export type JobResult = { kind: 'bytes'; answer: WireAnswer } | { kind: 'values'
 export type FromWorker = { ready: true } | { id: number; ok: true; result: JobResult } | { id: number; ok: false; error: WireError };
 
 /** Comunica loads lazily: most workers never see a SERVICE query, and its start-up costs memory and time. */
-let federation: Promise<{ engine: QueryEngine; run: typeof import('./engine.js').runQuery }> | undefined;
+let federation:
+  | Promise<{ engine: QueryEngine; run: typeof import('./engine.js').runQuery; runOverStore: typeof import('./store-comunica.js').runOverStore }>
+  | undefined;
 function federationEngine() {
-  federation ??= import('./engine.js').then(async (module) => {
-    const { QueryEngine } = await import('@comunica/query-sparql');
-    return { engine: new QueryEngine(), run: module.runQuery };
-  });
+  federation ??= Promise.all([import('./engine.js'), import('./store-comunica.js'), import('@comunica/query-sparql')]).then(([module, overStore, { QueryEngine }]) => ({
+    engine: new QueryEngine(),
+    run: module.runQuery,
+    runOverStore: overStore.runOverStore,
+  }));
   return federation;
 }
 
@@ -48,17 +54,18 @@ async function runJob(store: ReturnType<typeof loadStore>, job: QueryJob, init: 
   });
   // Store mode: the check runs here, off the main thread, exactly as for a local query; the store evaluates it.
   if (job.output.kind === 'prepare') return { kind: 'prepared', prepared };
-  if (chooseEngine(prepared) === 'oxigraph') {
+  if (!job.store && chooseEngine(prepared) === 'oxigraph') {
     if (job.output.kind === 'values') return { kind: 'values', result: runForValues(store, prepared, init.limits) };
     return { kind: 'bytes', answer: toWire(await runForBytes(store, prepared, job.output.choice, init.limits), init.limits) };
   }
-  // Federated: a SERVICE call, already allow-listed by prepareQuery.
+  // Federated: a SERVICE call, already allow-listed by prepareQuery (in store mode, over the store: store-comunica.ts).
   if (job.output.kind === 'bytes') {
     const chosen = job.output.choice[prepared.form];
     if ('error' in chosen) throw fromWire(chosen.error);
   }
-  const { engine, run } = await federationEngine();
-  const value = await run(engine, store, prepared, { maxResultRows: init.limits.maxResultRows, serviceAllowList: init.serviceAllowList });
+  const { engine, run, runOverStore } = await federationEngine();
+  const limits = { maxResultRows: init.limits.maxResultRows, serviceAllowList: init.serviceAllowList };
+  const value = job.store ? await runOverStore(engine, prepared, job.store, limits) : await run(engine, store, prepared, limits);
   if (job.output.kind === 'values') return { kind: 'values', result: value };
   const plain = value.type === 'quads' ? { type: 'quads' as const, quads: new Parser({ format: 'application/n-quads' }).parse(value.nquads) } : value;
   return { kind: 'bytes', answer: await writeAnswer(plain, prepared.form, job.output.choice, init.limits, 'comunica') };

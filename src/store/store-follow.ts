@@ -1,7 +1,7 @@
 // Store mode: keeps a replica's read copy at the version the store's loader last completed, swapping it in when a new load appears.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
-import { assertValid } from '../validate/shacl.js';
+import { assertValidInWorker } from '../validate/shacl.js';
 import type { GraphState } from './graph-state.js';
 import type { LoadedGraph } from './load.js';
 import { readGraphFromStore } from './store-read.js';
@@ -11,10 +11,13 @@ import type { StoreMeta } from './store-graphs.js';
 const RETRY_FIRST_MS = 2_000;
 const RETRY_MAX_MS = 120_000;
 
-/** The SHACL gate applies to the copy too: invalid data is never served, whoever wrote into the store. */
+/**
+ * The SHACL gate applies to the copy too: invalid data is never served, whoever wrote into the store. It runs in a
+ * worker, so a replica that validates a new copy keeps answering from the old one.
+ */
 export async function gatedCopy(config: Config, meta: StoreMeta): Promise<LoadedGraph> {
   const graph = await readGraphFromStore(config, meta);
-  if (config.shapesDir) await assertValid(graph, config.shapesDir);
+  if (config.shapesDir) await assertValidInWorker(graph, config.shapesDir);
   return graph;
 }
 
@@ -27,7 +30,8 @@ export function followStore(config: Config, state: GraphState, log: FastifyBaseL
   let fetching = false;
   let failed: { version: string; at: number; waitMs: number } | undefined;
   return (meta) => {
-    if (fetching || meta.version === state.current.version) return;
+    const served = state.current;
+    if (fetching || (meta.version === served.version && meta.loadedAt.getTime() === served.loadedAt.getTime() && meta.changelog === served.changelog)) return;
     if (failed?.version === meta.version && Date.now() - failed.at < failed.waitMs) return;
     fetching = true;
     gatedCopy(config, meta)

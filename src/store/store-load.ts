@@ -69,7 +69,10 @@ export async function loadIntoStore(config: Config, graph: LoadedGraph, changelo
   }
   const dropped = (previous?.sources ?? []).filter((name) => !sources.includes(name));
   const triples = new Map(report.graphs.map(({ graph: name, triples: n }) => [name, n]));
-  const meta = metaTriples({ version: graph.version, loadedAt: new Date(), baseIri: graph.baseIri, changelog, sources, triples });
+  // The same graph loaded again keeps its load time: Last-Modified says when the content changed, and replicas that
+  // never left this version agree with those that start now.
+  const loadedAt = previous?.version === graph.version ? previous.loadedAt : new Date();
+  const meta = metaTriples({ version: graph.version, loadedAt, baseIri: graph.baseIri, changelog, sources, triples });
   const switchOver = [
     `DROP SILENT GRAPH <${META_GRAPH}>`,
     ...dropped.map((name) => `DROP SILENT GRAPH <${name}>`),

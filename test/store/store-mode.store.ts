@@ -152,6 +152,28 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
     expect((await berlin(replicas[0]!)).body).not.toContain('A note added by the store-mode test.');
   });
 
+  it('never serves a store graph that fails the SHACL gate, even one written past the loader', async () => {
+    const health = (app: FastifyInstance) => app.inject({ url: '/health' }).then((r) => JSON.parse(r.body) as { version: string; storeVersion: string; loadedAt: string });
+    const { version: original, loadedAt } = await health(replicas[0]!);
+    // Written straight into the store: an invalid membership in a source graph, and a new version and count in the meta graph.
+    const source = 'http://localhost:3000/id/source/eurocities';
+    virtuoso.sql(`SPARQL INSERT DATA { GRAPH <${source}> { <urn:x:m> a <http://www.w3.org/ns/org#Membership> } }`);
+    const count = Number(/count=(\d+)/.exec(virtuoso.sql(`SPARQL SELECT (CONCAT("count=", STR(COUNT(*))) AS ?n) WHERE { GRAPH <${source}> { ?s ?p ?o } }`))?.[1]);
+    expect(count).toBeGreaterThan(1);
+    virtuoso.sql(`SPARQL WITH <urn:x-lod:meta> DELETE { ?d <urn:x-lod:version> ?v . <${source}> <urn:x-lod:triples> ?n } INSERT { ?d <urn:x-lod:version> "tampered" . <${source}> <urn:x-lod:triples> ${count} } WHERE { ?d <urn:x-lod:version> ?v . <${source}> <urn:x-lod:triples> ?n }`);
+    try {
+      // A replica starting now refuses to serve it, naming the node; running replicas keep their copy.
+      await expect(buildServer(loadConfig({ ...quiet, STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint }))).rejects.toThrow(/urn:x:m/);
+      await eventually(async () => (await health(replicas[0]!)).storeVersion === 'tampered');
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      for (const replica of replicas) expect((await health(replica)).version).toBe(original);
+    } finally {
+      await storeLoad({});
+    }
+    // The restoring load is a new load (the store held other content): both replicas take its copy and load time.
+    await eventually(async () => (await Promise.all(replicas.map(health))).every((h) => h.storeVersion === original && h.loadedAt !== loadedAt));
+  });
+
   it('gives the same answer bytes and ETag from both replicas, for /sparql and /doc (both from the store)', async () => {
     const query = 'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?city ?network WHERE { ?city org:memberOf ?network } ORDER BY ?city ?network';
     const [a, b] = await Promise.all(replicas.map((replica) => get(replica, query)));
