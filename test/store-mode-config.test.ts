@@ -6,6 +6,7 @@ import { buildServer } from '../src/server.js';
 import { StoreNotLoadedError } from '../src/sparql/store-executor.js';
 import { EMPTY_GRAPH, storeQuirks } from '../src/sparql/store-adapter.js';
 
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
 const quiet = { LOG_LEVEL: 'silent', ONTOLOGY_DIR: 'none', SHAPES_DIR: 'none', QUERY_WORKERS: '1', API_QUERY_WORKERS: '0' };
 
 /** A loopback port nothing listens on (bound, then closed). */
@@ -81,5 +82,28 @@ describe('the store adapter', () => {
     expect(storeQuirks.askResult('{"head":{"vars":["__ASK_RETVAL"]},"results":{"bindings":[{"__ASK_RETVAL":{"type":"typed-literal","value":"1"}}]}}')).toBe(true);
     expect(storeQuirks.askResult('{"head":{"vars":["__ASK_RETVAL"]},"results":{"bindings":[]}}')).toBe(false);
     expect(storeQuirks.askResult('{"head":{},"boolean":true}')).toBe(true);
+    const boolean = (value: string) => storeQuirks.normalizeTerm({ type: 'typed-literal', value, datatype: `${XSD}boolean` } as never);
+    expect(boolean('1')).toEqual({ type: 'literal', value: 'true', datatype: `${XSD}boolean` });
+    expect(boolean('0')).toEqual({ type: 'literal', value: 'false', datatype: `${XSD}boolean` });
+    expect(boolean('maybe')).toEqual({ type: 'literal', value: 'maybe', datatype: `${XSD}boolean` });
+  });
+
+  it('spells out GROUP_CONCAT\'s default separator for Virtuoso, and reads its 07xxx states as the query\'s fault', () => {
+    const query = 'SELECT ?s (GROUP_CONCAT(DISTINCT ?o) AS ?c) WHERE { ?s ?p ?o } GROUP BY ?s';
+    expect(storeQuirks.queryText(query, undefined)).toMatch(/GROUP_CONCAT\(DISTINCT \?o; SEPARATOR = " "\)/);
+    const withSeparator = 'SELECT (GROUP_CONCAT(?o; SEPARATOR=",") AS ?c) WHERE { ?s ?p ?o }';
+    expect(storeQuirks.queryText(withSeparator, undefined)).toBe(withSeparator);
+    expect(storeQuirks.queryText('ASK {}', undefined)).toBe('ASK {}');
+    expect(storeQuirks.isQueryError(500, 'Virtuoso 07S01 Error SR183: Required argument DELIM (no 3) not supplied')).toBe(true);
+    expect(storeQuirks.isQueryError(500, 'Virtuoso 08C01 Error CL033: connection lost')).toBe(false);
+  });
+
+  it('writes an ill-typed boolean through STRDT, keeps well-typed literals as constants, and refuses an ill-typed number by name', () => {
+    const lines = [`<urn:a> <urn:p> "maybe"^^<${XSD}boolean> .`, `_:b <urn:p> "0200"^^<${XSD}integer> .`, `<urn:a> <urn:p> "1.50E0"^^<${XSD}double> .`, `<urn:a> <urn:p> "2024"^^<${XSD}gYear> .`];
+    const update = storeQuirks.insertTriples('urn:g', `${lines.join('\n')}\n`);
+    expect(update).toContain(`<urn:a> <urn:p> ?illTyped0 .`);
+    expect(update).toContain(`BIND(STRDT("maybe", <${XSD}boolean>) AS ?illTyped0)`);
+    for (const line of lines.slice(1)) expect(update).toContain(line);
+    expect(() => storeQuirks.insertTriples('urn:g', `<urn:a> <urn:p> "12abc"^^<${XSD}integer> .\n`)).toThrow(/"12abc"/);
   });
 });

@@ -1,7 +1,7 @@
 // Serializers for quads: Turtle, N-Triples, TriG, N-Quads (N3.js Writer), RDF/XML and compacted JSON-LD (jsonld.js).
 import jsonld from 'jsonld';
-import { Writer } from 'n3';
-import type { Quad } from '@rdfjs/types';
+import { DataFactory, Writer } from 'n3';
+import type { BlankNode, Quad, Term } from '@rdfjs/types';
 import { errors } from '../errors.js';
 import { allPrefixes } from './namespaces.js';
 import { jsonLdContext } from './jsonld-context.js';
@@ -63,8 +63,30 @@ async function toJsonLd(quads: Iterable<Quad>, baseIri: string): Promise<JsonObj
   return compactJsonLd(await expandTriples(quads, baseIri), baseIri);
 }
 
-/** Serializes quads to the given RDF media type (RDF/XML may throw RdfXmlError for graphs XML cannot name). */
-export async function serializeQuads(quads: Iterable<Quad>, mediaType: string, baseIri: string): Promise<string> {
+/**
+ * The quads with their blank nodes labelled b0, b1, ... in order of first appearance. The labels a process holds
+ * (N3.js numbers every blank node it ever made, in that process) depend on what it did before: two replicas, or
+ * one process before and after other work, would write the same document in different bytes under one ETag.
+ */
+export function stableBlankNodes(quads: Iterable<Quad>): Quad[] {
+  const labels = new Map<string, BlankNode>();
+  const relabel = <T extends Term>(term: T): T => {
+    if (term.termType !== 'BlankNode') return term;
+    let label = labels.get(term.value);
+    if (!label) labels.set(term.value, (label = DataFactory.blankNode(`b${labels.size}`)));
+    return label as unknown as T;
+  };
+  const out: Quad[] = [];
+  for (const q of quads) {
+    const mentions = q.subject.termType === 'BlankNode' || q.object.termType === 'BlankNode' || q.graph.termType === 'BlankNode';
+    out.push(mentions ? DataFactory.quad(relabel(q.subject), q.predicate, relabel(q.object), relabel(q.graph)) : q);
+  }
+  return out;
+}
+
+/** Serializes quads to the given RDF media type (RDF/XML may throw RdfXmlError for graphs XML cannot name); blank nodes get stable labels. */
+export async function serializeQuads(input: Iterable<Quad>, mediaType: string, baseIri: string): Promise<string> {
+  const quads = stableBlankNodes(input);
   if (mediaType === rdfTypes.jsonld.type) return JSON.stringify(await toJsonLd(quads, baseIri), null, 2);
   if (mediaType === rdfTypes.rdfxml.type) return writeRdfXml(quads, allPrefixes(baseIri));
   return writeN3(quads, mediaType, baseIri);

@@ -31,10 +31,11 @@ interface StoreState {
 /** Asks the store (SPARQL JSON for SELECT and ASK, N-Triples for graphs) and returns plain values, the limits checked. */
 async function valuesFromStore(config: Config, meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number): Promise<QueryResult> {
   const table = prepared.form === 'SELECT' || prepared.form === 'ASK';
+  const text = storeQuirks.queryText(prepared.text, prepared.baseIri);
   const { body } = await callStore(config, {
     kind: 'query',
     // The base IRI is written into the text: the protocol has no parameter for it.
-    text: prepared.baseIri && !/^\s*BASE\b/i.test(prepared.text) ? `BASE <${prepared.baseIri}>\n${prepared.text}` : prepared.text,
+    text: prepared.baseIri && !/^\s*BASE\b/i.test(text) ? `BASE <${prepared.baseIri}>\n${text}` : text,
     params: storeQuirks.datasetParams(prepared.dataset, meta),
     accept: table ? 'application/sparql-results+json' : storeQuirks.graphAccept,
     timeoutMs,
@@ -84,15 +85,25 @@ export function createStoreExecutor(
   };
   const timer = setInterval(() => void probe(), PROBE_INTERVAL_MS);
   timer.unref();
+  /**
+   * Queries between their check and the store's answer. The pool admits only the check, which takes milliseconds:
+   * without this count MAX_CONCURRENT_QUERIES would not bound the queries the store runs for this replica.
+   */
+  let admitted = 0;
   /** Checks the query, then runs it on the store; an outage seen by a query marks the store down at once. */
-  async function viaStore<T>(
-    request: QueryRequest,
-    options: ExecuteOptions,
-    run: (meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number) => Promise<T>,
-    federate: (store: StoreSource) => Promise<T>,
-  ): Promise<T> {
+  type Run<T> = (meta: StoreMeta, prepared: PreparedQuery, timeoutMs: number) => Promise<T>;
+  async function viaStore<T>(request: QueryRequest, options: ExecuteOptions, run: Run<T>, federate: (store: StoreSource) => Promise<T>): Promise<T> {
+    if (admitted >= config.maxConcurrentQueries) throw errors.tooManyQueries(Math.max(1, Math.ceil(config.queueWaitMs / 1000)));
+    admitted++;
+    try {
+      return await checkedAndRun(request, options, run, federate);
+    } finally {
+      admitted--;
+    }
+  }
+  async function checkedAndRun<T>(request: QueryRequest, options: ExecuteOptions, run: Run<T>, federate: (store: StoreSource) => Promise<T>): Promise<T> {
     // Checked in a query worker as in embedded mode (parsing a 128 KiB query would block this thread for a third
-    // of a second), which also applies the pool's admission limits and queue to the check.
+    // of a second), which also applies the pool's queue to the check.
     const prepared = await embedded.prepare(request, options);
     if (!state.meta) throw errors.storeUnavailable(state.failure ?? 'no graph loaded');
     const timeoutMs = options.timeoutMs ?? config.queryTimeoutMs;

@@ -2,7 +2,8 @@
 import { loadConfig } from '../config.js';
 import { loadValidGraph } from '../server.js';
 import { loadIntoStore } from './store-load.js';
-import { readChangelog } from '../open-data/release.js';
+import path from 'node:path';
+import { readChangelog, releaseFromText } from '../open-data/release.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -11,7 +12,10 @@ async function main(): Promise<void> {
   // The same gate as the service's start: a graph that fails SHACL never reaches the store.
   const graph = await loadValidGraph(config);
   // The changelog travels with the graph: replicas describe the release from the store, not from a data/ of their own.
-  const report = await loadIntoStore(config, graph, await readChangelog(config.dataDir));
+  // Checked here as the service checks it at start: a malformed one would otherwise stop every replica, not the load.
+  const changelog = await readChangelog(config.dataDir);
+  releaseFromText(changelog, new Date(), path.join(config.dataDir, 'CHANGELOG.md'));
+  const report = await loadIntoStore(config, graph, changelog);
   for (const { graph: name, triples } of report.graphs) console.log(`${String(triples).padStart(8)}  <${name}>`);
   console.log(`Loaded version ${report.version} into ${config.storeUpdateUrl} in ${Date.now() - started} ms.`);
 }

@@ -1,10 +1,11 @@
-// npm run test:protocol: builds, starts the service on the W3C protocol test data (127.0.0.1, a free port) and runs the W3C SPARQL 1.1 Protocol checker against it.
+// npm run test:protocol: builds, starts the service on the W3C protocol test data (127.0.0.1, a free port) and runs the W3C SPARQL 1.1 Protocol checker against it; with PROTOCOL_STORE=1 (npm run test:protocol-store) the service is a store-mode replica over Virtuoso loaded by `npm run store:load`.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../support/net.js';
+import { startVirtuoso, virtuosoInstalled, type Virtuoso } from '../support/virtuoso.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = path.resolve(root, '../shared/conformance');
@@ -26,21 +27,41 @@ if (build.status !== 0) {
   console.error('build failed');
   process.exit(1);
 }
+const data = {
+  DATA_DIR: path.join(shared, 'sparql11-protocol/test-data.nq'),
+  ONTOLOGY_DIR: 'none',
+  SHAPES_DIR: 'none',
+  // The REST API's canned queries are written for the project's data, not the W3C test data.
+  QUERIES_DIR: mkdtempSync(path.join(tmpdir(), 'protocol-queries-')),
+  LOG_LEVEL: 'warn',
+};
+
+/** Store mode: Virtuoso on loopback, loaded with the test data by `npm run store:load` (as its administrator on /sparql-auth); the replica reads the anonymous /sparql. */
+async function storeSettings(virtuoso: Virtuoso): Promise<Record<string, string>> {
+  const load = spawnSync('npm', ['run', 'store:load'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...data, STORE: 'sparql', STORE_QUERY_URL: `${virtuoso.endpoint}-auth`, STORE_USER: 'dba', STORE_PASSWORD: 'dba' },
+  });
+  if (load.status !== 0) throw new Error('npm run store:load failed');
+  return { STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint };
+}
+
+if (process.env.PROTOCOL_STORE === '1' && !virtuosoInstalled()) {
+  // CI installs Virtuoso and sets REQUIRE_VIRTUOSO=1: there a missing binary fails the run; elsewhere it is a visible skip.
+  console.warn('test:protocol-store SKIPPED: /usr/bin/virtuoso-t and /usr/bin/isql-vt are missing (apt-get install virtuoso-opensource-7-bin).');
+  process.exit(process.env.REQUIRE_VIRTUOSO === '1' ? 1 : 0);
+}
+const virtuoso = process.env.PROTOCOL_STORE === '1' ? await startVirtuoso() : undefined;
+const store = virtuoso ? await storeSettings(virtuoso).catch(async (error: unknown) => {
+  await virtuoso.stop();
+  throw error;
+}) : {};
 const port = await freePort();
 const service = spawn(process.execPath, ['dist/main.js'], {
   cwd: root,
   stdio: ['ignore', 'inherit', 'inherit'],
-  env: {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: path.join(shared, 'sparql11-protocol/test-data.nq'),
-    ONTOLOGY_DIR: 'none',
-    SHAPES_DIR: 'none',
-    // The REST API's canned queries are written for the project's data, not the W3C test data.
-    QUERIES_DIR: mkdtempSync(path.join(tmpdir(), 'protocol-queries-')),
-    LOG_LEVEL: 'warn',
-  },
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...data, ...store },
 });
 let exitCode = 1;
 let stopping = false;
@@ -60,12 +81,15 @@ try {
   const passed = Number(summary[1]);
   const failed = Number(summary[2]);
   if (process.env.RESULTS_FILE) writeFileSync(process.env.RESULTS_FILE, JSON.stringify({ numPassedTests: passed, numFailedTests: failed }, null, 2));
-  console.log(`SPARQL 1.1 Protocol: ${passed} passed, ${failed} failed`);
+  console.log(`SPARQL 1.1 Protocol${virtuoso ? ' (store mode over Virtuoso)' : ''}: ${passed} passed, ${failed} failed`);
   exitCode = failed === 0 && runner.status === 0 ? 0 : 1;
 } catch (error) {
   console.error(error);
 } finally {
   stopping = true;
+  const exited = new Promise((resolve) => service.once('exit', resolve));
   service.kill('SIGTERM');
+  if (service.exitCode === null) await exited;
+  await virtuoso?.stop();
 }
 process.exitCode = exitCode;
