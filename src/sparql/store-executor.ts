@@ -78,7 +78,9 @@ export function createStoreExecutor(
       state.meta = meta ?? state.meta;
       // The replica's read copy follows the store's version (a new load is seen within a probe interval).
       if (meta) onMeta(meta);
-      state.failure = meta ? undefined : `the store at ${config.storeQueryUrl} holds no loaded graph; run npm run store:load`;
+      // No meta graph after one was read: store:load is switching graphs (it drops the meta graph first and writes it
+      // last). Every replica going unready at once would empty the load balancer, so the last meta graph stays in use.
+      state.failure = meta || state.meta ? undefined : `the store at ${config.storeQueryUrl} holds no loaded graph; run npm run store:load`;
     } catch (error) {
       state.failure = error instanceof Error ? error.message : String(error);
     }

@@ -35,9 +35,11 @@ async function countTriples(config: Config, graph: string): Promise<number> {
  * Replaces the store's graphs with `graph`. Phase 1 writes every source graph into a staging graph and checks its
  * triple count; any failure there (the store refusing data, a network error) stops the load with the served graphs
  * untouched. Phase 2 is a sequence of server-side operations only, one request each (MOVE, ADD, INSERT DATA of the
- * meta graph): no data travels and nothing is parsed. Virtuoso does NOT run one update request as one transaction (a
- * failing operation leaves the earlier ones applied, tried on 7.2.x), so phase 2 is short, not atomic; its first
- * step drops the meta graph, so replicas keep the graph list they last read rather than a half-switched one.
+ * meta graph): no data travels and nothing is parsed. Phase 2 is short, not atomic. (Two observations on Virtuoso
+ * 7.2 disagree on whether one request with several operations is one transaction: a failing operation once left the
+ * earlier ones applied, and a switch of 1M triples in one request was rolled back whole at its log limit; sent one
+ * request per operation, it is not one transaction either way.) Its first step drops the meta graph and its last
+ * writes it, so replicas keep the copy they last read, and stay ready, rather than take up a half-switched graph.
  */
 export async function loadIntoStore(config: Config, graph: LoadedGraph, changelog: string): Promise<StoreLoadReport> {
   const sources = [...graph.graphFiles.keys()].sort();

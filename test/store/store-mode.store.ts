@@ -174,6 +174,27 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
     await eventually(async () => (await Promise.all(replicas.map(health))).every((h) => h.storeVersion === original && h.loadedAt !== loadedAt));
   });
 
+  it('stays ready while store:load switches graphs (the meta graph is briefly absent), keeping the copy it serves', async () => {
+    const before = await replicas[0]!.inject({ url: '/doc/city/berlin', headers: { accept: 'text/turtle' } });
+    const loadedAt = () => Promise.all(replicas.map((replica) => replica.inject({ url: '/health' }).then((r) => (JSON.parse(r.body) as { loadedAt: string }).loadedAt)));
+    const loadedBefore = await loadedAt();
+    virtuoso.sql('SPARQL DROP SILENT GRAPH <urn:x-lod:meta>');
+    try {
+      // Three probe intervals without a meta graph: a load balancer must not see every replica go unready at once.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      for (const replica of replicas) {
+        const health = await replica.inject({ url: '/health?ready' });
+        expect(health.statusCode, health.body).toBe(200);
+        const page = await replica.inject({ url: '/doc/city/berlin', headers: { accept: 'text/turtle' } });
+        expect(page.headers.etag).toBe(before.headers.etag);
+      }
+    } finally {
+      await storeLoad({});
+    }
+    // The loader found no meta graph, so this is a new load: both replicas take up its load time.
+    await eventually(async () => (await loadedAt()).every((at, i) => at !== loadedBefore[i]));
+  });
+
   it('gives the same answer bytes and ETag from both replicas, for /sparql and /doc (both from the store)', async () => {
     const query = 'PREFIX org: <http://www.w3.org/ns/org#> SELECT ?city ?network WHERE { ?city org:memberOf ?network } ORDER BY ?city ?network';
     const [a, b] = await Promise.all(replicas.map((replica) => get(replica, query)));
