@@ -115,7 +115,9 @@ export function createStoreExecutor(
       // The store gets the whole time limit: the check took milliseconds, and a 503 naming the configured limit is the clearer answer.
       return await run(state.meta, prepared, timeoutMs);
     } catch (error) {
-      if (error instanceof HttpError && error.code === 'STORE_UNAVAILABLE') state.failure = error.message;
+      // Probe at once rather than mark the store down: a 5xx to this one query (a query Virtuoso fails on) must not let
+      // any client flip every replica's readiness; an outage fails the probe too, and that marks it down.
+      if (error instanceof HttpError && error.code === 'STORE_UNAVAILABLE') void probe();
       throw error;
     }
   }

@@ -52,7 +52,7 @@ async function startRemote(): Promise<{ url: string; server: Server; queries: st
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sparql`, server, queries };
 }
 
-/** A recording proxy in front of Virtuoso: shows which requests reach the store, with which parameters; `down` makes it refuse connections' requests. */
+/** A recording proxy in front of Virtuoso: shows which requests reach the store, with which parameters; `down` makes it refuse connections' requests, and a query with `# answer-500` gets a 500. */
 async function startProxy(target: string): Promise<{ url: string; server: Server; seen: URLSearchParams[]; setDown(down: boolean): void }> {
   const seen: URLSearchParams[] = [];
   let down = false;
@@ -63,7 +63,10 @@ async function startProxy(target: string): Promise<{ url: string; server: Server
         return;
       }
       const url = new URL(request.url ?? '/', 'http://x');
-      seen.push(new URLSearchParams([...url.searchParams, ...new URLSearchParams(body)]));
+      const params = new URLSearchParams([...url.searchParams, ...new URLSearchParams(body)]);
+      seen.push(params);
+      // A store failing on one query only (as Virtuoso does with a 500 for some queries), while it answers the rest.
+      if ((params.get('query') ?? '').includes('# answer-500')) return void response.writeHead(500, { 'content-type': 'text/plain' }).end('Virtuoso SR999 Error: failing on this query only');
       const upstream = httpRequest(new URL(url.search, target), { method: request.method, headers: { ...request.headers, host: new URL(target).host } }, (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
@@ -175,6 +178,17 @@ describe.skipIf(!installed)('federation through Comunica in store mode (Virtuoso
     const small = `SELECT ?p WHERE { <${CITY}berlin> ?p ?o . SERVICE <${remote.url}> { <${CITY}berlin> <${POPULATION}> ?n } } LIMIT 1`;
     expect((await rows(replicas[1]!, small)).length).toBe(1);
   }, 30_000);
+
+  it('answers 503 to a query the store fails on with a 5xx, without making the replica unready (a client cannot flip readiness)', async () => {
+    const response = await get(replicas[0]!, 'SELECT * WHERE { ?s ?p ?o } LIMIT 1 # answer-500');
+    expect(response.statusCode, response.body).toBe(503);
+    expect(JSON.parse(response.body)).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    // At once and a moment later (the probe the failure started has answered by then).
+    expect((await replicas[0]!.inject({ url: '/health?ready' })).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await replicas[0]!.inject({ url: '/health?ready' })).statusCode).toBe(200);
+    expect((await get(replicas[0]!, 'SELECT * WHERE { ?s ?p ?o } LIMIT 1 # after the 500')).statusCode).toBe(200);
+  });
 
   it('answers 503 STORE_UNAVAILABLE with Retry-After when the store cannot be reached during a federated query', async () => {
     proxy.setDown(true);
