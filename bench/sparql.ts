@@ -81,7 +81,8 @@ if (virtuosoInstalled()) {
   const started = Date.now();
   await loadIntoStore(loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...auth }), graph, await readChangelog(loadConfig({ ...process.env }).dataDir));
   console.log(`store:load into Virtuoso: ${Date.now() - started} ms (merged graph <${MERGED_GRAPH}>)`);
-  storeService = await startService({ STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint });
+  // The replica serves the base IRI the graph was loaded with (a replica refuses a store loaded for another base).
+  storeService = await startService({ STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint, BASE_IRI: graph.baseIri });
 } else {
   console.log('Virtuoso is not installed, so only the service is measured. Install it with: apt-get install -y virtuoso-opensource-7-bin');
 }

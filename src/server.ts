@@ -14,7 +14,8 @@ import { htmlRoutes } from './html/routes.js';
 import { createExecutor, type QueryExecutor } from './sparql/executor.js';
 import { createStoreExecutor, StoreNotLoadedError } from './sparql/store-executor.js';
 import { readMeta } from './store/store-graphs.js';
-import { followStore, gatedCopy } from './store/store-follow.js';
+import { followStore, gatedCopy, type StoreFollower } from './store/store-follow.js';
+import { LoadChangedError } from './store/store-read.js';
 import type { ReadPathOptions } from './http/read-path.js';
 import { installQueryStringCheck, parseQueryString } from './http/query-string.js';
 import { capConnections, connectionOptions } from './http/connections.js';
@@ -36,6 +37,7 @@ export async function loadValidGraph(config: Config): Promise<LoadedGraph> {
 
 /** How long the start waits for the store's meta graph. */
 const STORE_START_TIMEOUT_MS = 10_000;
+const START_ATTEMPTS = 3;
 
 /**
  * The graph a replica serves: in store mode the copy the store holds (STORE=sparql: no data/ is read, so every
@@ -43,14 +45,25 @@ const STORE_START_TIMEOUT_MS = 10_000;
  */
 export async function servedGraph(config: Config): Promise<LoadedGraph> {
   if (config.store !== 'sparql') return loadValidGraph(config);
-  let meta;
-  try {
-    meta = await readMeta(config, STORE_START_TIMEOUT_MS);
-  } catch (error) {
-    throw new StoreNotLoadedError(`STORE=sparql: ${(error as Error).message}`);
+  // A load switched in during the fetch (or a switch in progress) is waited out: a few tries, two seconds apart.
+  for (let attempt = 1; ; attempt++) {
+    let meta;
+    try {
+      meta = await readMeta(config, STORE_START_TIMEOUT_MS);
+    } catch (error) {
+      throw new StoreNotLoadedError(`STORE=sparql: ${(error as Error).message}`);
+    }
+    if (meta) {
+      try {
+        return await gatedCopy(config, meta);
+      } catch (error) {
+        if (!(error instanceof LoadChangedError) || attempt >= START_ATTEMPTS) throw error;
+      }
+    } else if (attempt >= START_ATTEMPTS) {
+      throw new StoreNotLoadedError(`STORE=sparql: the store at ${config.storeQueryUrl} holds no graph loaded by this version's npm run store:load; run it`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2000));
   }
-  if (!meta) throw new StoreNotLoadedError(`STORE=sparql: the store at ${config.storeQueryUrl} holds no graph loaded by this version's npm run store:load; run it`);
-  return gatedCopy(config, meta);
 }
 
 /**
@@ -58,13 +71,15 @@ export async function servedGraph(config: Config): Promise<LoadedGraph> {
  * and valid (it is, or the server would not have started) and at least one query worker can run a query; otherwise
  * 503 with the reason and Retry-After, so a load balancer sends traffic elsewhere while workers restart.
  */
-function health(request: FastifyRequest, reply: FastifyReply, state: GraphState, executor: QueryExecutor) {
+function health(request: FastifyRequest, reply: FastifyReply, state: GraphState, executor: QueryExecutor, follower?: StoreFollower) {
   const pool = executor.status();
   const body = {
     status: pool.ready > 0 ? 'ok' : 'unavailable',
     // The version the read paths serve; in store mode also the store's, which the replica's copy catches up with.
     version: state.current.version,
     ...(executor.graphVersion ? { storeVersion: executor.graphVersion() } : {}),
+    // Store mode: why the store's newest load is not served yet (it failed to fetch or validate); absent when it is.
+    ...(follower?.lastFailure() ? { copyFailure: follower.lastFailure() } : {}),
     quads: state.current.store.size,
     loadedAt: state.current.loadedAt.toISOString(),
     queryWorkers: pool,
@@ -110,10 +125,12 @@ export async function buildServer(config: Config, graph?: LoadedGraph): Promise<
   // read paths read the replica's copy of the store's graph, which follows the store's version.
   const storeMode = config.store === 'sparql';
   const embedded = createExecutor(config, state, poolEvents(metrics), !storeMode);
-  const executor = storeMode ? createStoreExecutor(config, embedded, followStore(config, state, app.log)) : embedded;
+  const follower = storeMode ? followStore(config, state, app.log) : undefined;
+  const executor = follower ? createStoreExecutor(config, embedded, follower.onMeta) : embedded;
+  app.addHook('onClose', async () => follower?.close());
   app.addHook('onClose', async () => executor.close());
   const options: ReadPathOptions = { config, state, executor };
-  app.get(`${prefix}/health`, async (request, reply) => health(request, reply, state, executor));
+  app.get(`${prefix}/health`, async (request, reply) => health(request, reply, state, executor, follower));
 
   try {
     await app.register(sparqlRoutes, { ...options, prefix });

@@ -45,6 +45,8 @@ export interface QueryExecutor {
   status(): PoolStatus;
   /** Store mode: the version the store's loader wrote (replicas agree on it); absent in embedded mode, where the loaded graph's version counts. */
   graphVersion?(): string | undefined;
+  /** Store mode: the store's current load (a repeated load of the same version is a new load). */
+  loadId?(): string | undefined;
   close(): Promise<void>;
 }
 

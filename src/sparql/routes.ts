@@ -147,7 +147,7 @@ export async function sparqlRoutes(app: FastifyInstance, options: ReadPathOption
     }
     if (query.trim() === '') throw errors.badParameter('query', 'The query is empty.');
     // Store mode keys by the version in the store, so a load there empties every replica's cache alike.
-    const key = cacheKey(executor.graphVersion?.() ?? state.current.version, query, params, request.headers.accept ?? '');
+    const key = cacheKey(`${executor.graphVersion?.() ?? state.current.version}.${executor.loadId?.() ?? ''}`, query, params, request.headers.accept ?? '');
     const useCache = config.sparqlCacheBytes > 0 && cacheable(query);
     const cached = useCache ? cache.get(key) : undefined;
     if (useCache) app.metrics[cached ? 'cacheHits' : 'cacheMisses'].inc({ route: 'sparql' });

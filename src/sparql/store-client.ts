@@ -1,6 +1,6 @@
 // Talks the SPARQL 1.1 Protocol and Update over HTTP to an external store: credentials, the timeout that aborts the request, and errors mapped to problem codes.
 import type { Config } from '../config.js';
-import { errors, type HttpError } from '../errors.js';
+import { errors, HttpError } from '../errors.js';
 import { storeQuirks } from './store-adapter.js';
 import { StoreAuth } from './store-auth.js';
 
@@ -12,6 +12,24 @@ export interface StoreCall {
   params?: ReadonlyArray<readonly [string, string]>;
   accept: string;
   timeoutMs: number;
+  /** A client's query: the store's answer is read only up to this many bytes (then 422), never whole into memory. */
+  maxBytes?: number;
+}
+
+/** The body as text, refused past `maxBytes` while it arrives (the rest is not read). */
+async function readBody(response: Response, maxBytes: number | undefined): Promise<string> {
+  if (maxBytes === undefined || !response.body) return response.text();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      await response.body.cancel().catch(() => undefined);
+      throw errors.tooManyBytes(maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** One StoreAuth per credentials: the challenge it remembers is shared by every request of the process. */
@@ -59,8 +77,9 @@ export async function callStore(config: Config, call: StoreCall): Promise<{ body
   }
   let body: string;
   try {
-    body = await response.text();
+    body = await readBody(response, call.maxBytes);
   } catch (error) {
+    if (error instanceof HttpError) throw error;
     if ((error as Error).name === 'TimeoutError') throw errors.queryTimeout(call.timeoutMs);
     throw errors.storeUnavailable(`the answer from ${url} broke off (${networkReason(error)}).`);
   }

@@ -18,6 +18,10 @@ import { writeAnswer } from './wire-answer.js';
 /** How often the store is probed (reachability and the loaded version); /health reports the last probe, so it never waits on the store. */
 const PROBE_INTERVAL_MS = 1000;
 const PROBE_TIMEOUT_MS = 900;
+/** Probes that time out in a row before the store counts as down (an unreachable store counts at once). */
+const SLOW_PROBES_DOWN = 3;
+/** How much larger than MAX_RESULT_BYTES the store's own answer to a client query may be. */
+const STORE_BYTES_FACTOR = 4;
 
 export class StoreNotLoadedError extends Error {
   override name = 'StoreNotLoadedError';
@@ -39,7 +43,21 @@ async function valuesFromStore(config: Config, meta: StoreMeta, prepared: Prepar
     params: storeQuirks.datasetParams(prepared.dataset, meta),
     accept: table ? 'application/sparql-results+json' : storeQuirks.graphAccept,
     timeoutMs,
+    // The store's serialization runs longer than the one the client gets (SPARQL JSON per term, N-Triples in full
+    // IRIs), so it is allowed a multiple of the byte limit; the written answer is held to the limit itself.
+    maxBytes: config.maxResultBytes * STORE_BYTES_FACTOR,
   });
+  try {
+    return plainAnswer(config, prepared, body);
+  } catch (error) {
+    // A 200 that is not the format asked for (a proxy's HTML page, a cut-off body) is the store's fault, not a 500.
+    if (error instanceof HttpError) throw error;
+    throw errors.storeUnavailable(`the store's answer could not be read (${(error as Error).message.slice(0, 200)}).`);
+  }
+}
+
+/** The store's answer (SPARQL JSON or N-Triples) as plain values, the row limit checked. */
+function plainAnswer(config: Config, prepared: PreparedQuery, body: string): QueryResult {
   if (prepared.form === 'ASK') return { type: 'boolean', value: storeQuirks.askResult(body) };
   if (prepared.form === 'SELECT') {
     const parsed = JSON.parse(body) as { head: { vars?: string[] }; results: { bindings: Array<Record<string, JsonTerm>> } };
@@ -70,8 +88,9 @@ export function createStoreExecutor(
   config: Config,
   embedded: QueryExecutor,
   onMeta: (meta: StoreMeta) => void = () => undefined,
-): QueryExecutor & { graphVersion(): string | undefined } {
+): QueryExecutor & { graphVersion(): string | undefined; loadId(): string | undefined } {
   const state: StoreState = { meta: null, failure: 'the store has not been probed yet' };
+  let slowProbes = 0;
   const probe = async () => {
     try {
       const meta = await readMeta(config, PROBE_TIMEOUT_MS);
@@ -81,8 +100,13 @@ export function createStoreExecutor(
       // No meta graph after one was read: store:load is switching graphs (it drops the meta graph first and writes it
       // last). Every replica going unready at once would empty the load balancer, so the last meta graph stays in use.
       state.failure = meta || state.meta ? undefined : `the store at ${config.storeQueryUrl} holds no loaded graph; run npm run store:load`;
+      slowProbes = 0;
     } catch (error) {
-      state.failure = error instanceof Error ? error.message : String(error);
+      // A store that cannot be reached is down at once. One slow answer is not an outage: a store busy with heavy
+      // queries from every replica would otherwise make all of them unready together. Three in a row are.
+      const slow = error instanceof HttpError && error.code === 'QUERY_TIMEOUT';
+      slowProbes = slow ? slowProbes + 1 : 0;
+      if (!slow || slowProbes >= SLOW_PROBES_DOWN) state.failure = error instanceof Error ? error.message : String(error);
     }
   };
   const timer = setInterval(() => void probe(), PROBE_INTERVAL_MS);
@@ -107,7 +131,8 @@ export function createStoreExecutor(
     // Checked in a query worker as in embedded mode (parsing a 128 KiB query would block this thread for a third
     // of a second), which also applies the pool's queue to the check.
     const prepared = await embedded.prepare(request, options);
-    if (!state.meta) throw errors.storeUnavailable(state.failure ?? 'no graph loaded');
+    // A store the probe found down answers nothing at once, rather than holding each query until its time limit.
+    if (!state.meta || state.failure) throw errors.storeUnavailable(state.failure ?? 'no graph loaded');
     const timeoutMs = options.timeoutMs ?? config.queryTimeoutMs;
     try {
       // An allow-listed SERVICE: Comunica federates the store and the endpoint in a query worker (store-federation.ts).
@@ -137,6 +162,8 @@ export function createStoreExecutor(
       return state.failure ? { ...pool, ready: 0, lastFailure: state.failure } : pool;
     },
     graphVersion: () => state.meta?.version,
+    // Answers cached while a repeated load switched graphs (same version) are dropped with that load.
+    loadId: () => state.meta?.loadId,
     async close() {
       clearInterval(timer);
       await embedded.close();

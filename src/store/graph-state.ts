@@ -4,6 +4,7 @@ import type { LoadedGraph } from './load.js';
 export class GraphState {
   #current: LoadedGraph;
   readonly #listeners = new Set<(graph: LoadedGraph) => void | Promise<void>>();
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(initial: LoadedGraph) {
     this.#current = initial;
@@ -27,7 +28,15 @@ export class GraphState {
    * `current` change. If one fails, the listeners that already ran are given the previous graph back and the
    * error is rethrown, so a refused reload leaves the service as it was.
    */
-  async replace(next: LoadedGraph): Promise<void> {
+  replace(next: LoadedGraph): Promise<void> {
+    // One replacement at a time (a reload and a store-mode follow may overlap): each one's roll-back restores the
+    // graph that was current when it began, which is only right if no other replacement ran in between.
+    const run = this.#queue.then(() => this.#replaceNow(next));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #replaceNow(next: LoadedGraph): Promise<void> {
     const previous = this.#current;
     const done: Array<(graph: LoadedGraph) => void | Promise<void>> = [];
     try {

@@ -51,6 +51,8 @@ export interface LoadedGraph {
    * a replica's own data/ folder. Absent when the graph was read from data/ (its CHANGELOG.md is read there).
    */
   readonly changelog?: string;
+  /** Store mode: the load of the store this copy was fetched from (see META.loadId). */
+  readonly loadId?: string;
 }
 
 const formats: Record<string, string> = {

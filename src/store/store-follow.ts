@@ -26,27 +26,43 @@ export async function gatedCopy(config: Config, meta: StoreMeta): Promise<Loaded
  * from the copy served, the new copy is fetched and gated in the background, then replaces the old one through
  * GraphState (caches empty, ETags change); until then, and if it fails, the old copy stays served.
  */
-export function followStore(config: Config, state: GraphState, log: FastifyBaseLogger): (meta: StoreMeta) => void {
+export interface StoreFollower {
+  /** Called with each probe's meta graph. */
+  onMeta(meta: StoreMeta): void;
+  /** Why the last new load was not taken up (until one is); /health reports it. */
+  lastFailure(): string | undefined;
+  /** After the server closes, a fetch still running is not swapped in. */
+  close(): void;
+}
+
+export function followStore(config: Config, state: GraphState, log: FastifyBaseLogger): StoreFollower {
   let fetching = false;
-  let failed: { version: string; at: number; waitMs: number } | undefined;
-  return (meta) => {
+  let failed: { loadId: string; at: number; waitMs: number; message: string } | undefined;
+  let closed = false;
+  const onMeta = (meta: StoreMeta) => {
     const served = state.current;
-    if (fetching || (meta.version === served.version && meta.loadedAt.getTime() === served.loadedAt.getTime() && meta.changelog === served.changelog)) return;
-    if (failed?.version === meta.version && Date.now() - failed.at < failed.waitMs) return;
+    if (closed || fetching || meta.loadId === served.loadId) return;
+    if (failed?.loadId === meta.loadId && Date.now() - failed.at < failed.waitMs) return;
     fetching = true;
     gatedCopy(config, meta)
-      .then((graph) => state.replace(graph))
+      .then((graph) => (closed ? undefined : state.replace(graph)))
       .then(() => {
         failed = undefined;
-        log.info(`store mode: now serving version ${meta.version} from the store`);
+        log.info(`store mode: now serving version ${meta.version} (load ${meta.loadId}) from the store`);
       })
       .catch((error: unknown) => {
-        const waitMs = failed?.version === meta.version ? Math.min(failed.waitMs * 2, RETRY_MAX_MS) : RETRY_FIRST_MS;
-        failed = { version: meta.version, at: Date.now(), waitMs };
-        log.error(`store mode: version ${meta.version} not served, still serving ${state.current.version}: ${(error as Error).message}`);
+        const message = (error as Error).message;
+        const waitMs = failed?.loadId === meta.loadId ? Math.min(failed.waitMs * 2, RETRY_MAX_MS) : RETRY_FIRST_MS;
+        failed = { loadId: meta.loadId, at: Date.now(), waitMs, message };
+        log.error(`store mode: version ${meta.version} not served, still serving ${state.current.version}: ${message}`);
       })
       .finally(() => {
         fetching = false;
       });
+  };
+  return {
+    onMeta,
+    lastFailure: () => failed?.message,
+    close: () => void (closed = true),
   };
 }

@@ -17,12 +17,18 @@ export const META = {
   baseIri: 'urn:x-lod:baseIri',
   /** The text of data/CHANGELOG.md the loader read ("" when there was none): the release every replica describes. */
   changelog: 'urn:x-lod:changelog',
+  /**
+   * A fresh id per completed load: a replica takes up a load even when it repeats the same graph (answers cached
+   * while the graphs were switching must go), and checks that the graphs it fetched all belong to one load.
+   */
+  loadId: 'urn:x-lod:loadId',
   /** On each source graph: how many triples the loader wrote, so a replica knows when the store cut its answer. */
   triples: 'urn:x-lod:triples',
 } as const;
 
 export interface StoreMeta extends StoreGraphs {
   version: string;
+  loadId: string;
   loadedAt: Date;
   baseIri: string;
   changelog: string;
@@ -54,9 +60,10 @@ export async function readMeta(config: Config, timeoutMs: number): Promise<Store
   const [loadedAt] = values(META.loadedAt);
   const [baseIri] = values(META.baseIri);
   const [changelog] = values(META.changelog);
-  if (version === undefined || merged === undefined || loadedAt === undefined || baseIri === undefined || changelog === undefined) return null;
+  const [loadId] = values(META.loadId);
+  if (version === undefined || merged === undefined || loadedAt === undefined || baseIri === undefined || changelog === undefined || loadId === undefined) return null;
   const triples = new Map(rows.filter((row) => row.p.value === META.triples).map((row) => [row.s.value, Number(row.o.value)]));
-  return { version, merged, loadedAt: new Date(loadedAt), baseIri, changelog, triples, sources: values(META.source).sort() };
+  return { version, loadId, merged, loadedAt: new Date(loadedAt), baseIri, changelog, triples, sources: values(META.source).sort() };
 }
 
 /** The meta graph's content for a completed load, as the body of one INSERT DATA. */
@@ -65,6 +72,7 @@ export function metaTriples(meta: Omit<StoreMeta, 'merged'>): string {
   const text = (value: string) => JSON.stringify(value);
   const dataset = [
     `<${META.version}> ${text(meta.version)}`,
+    `<${META.loadId}> ${text(meta.loadId)}`,
     `<${META.merged}> <${MERGED_GRAPH}>`,
     `<${META.loadedAt}> ${text(meta.loadedAt.toISOString())}`,
     `<${META.baseIri}> ${text(meta.baseIri)}`,

@@ -1,4 +1,5 @@
 // `npm run store:load`'s work: writes a validated graph into an external SPARQL store, staged first, then switched in by server-side updates.
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { callStore } from '../sparql/store-client.js';
 import { storeQuirks } from '../sparql/store-adapter.js';
@@ -45,24 +46,29 @@ export async function loadIntoStore(config: Config, graph: LoadedGraph, changelo
   const sources = [...graph.graphFiles.keys()].sort();
   const previous = await readMeta(config, LOAD_TIMEOUT_MS);
   const report: StoreLoadReport = { version: graph.version, graphs: [] };
-  for (const [index, name] of sources.entries()) {
-    // Sent in batches: a store caps the triples one update may carry (see storeQuirks.insertBatchTriples).
-    const { batches, triples } = insertBatches(graph.store, name);
-    await update(config, `DROP SILENT GRAPH <${staging(index)}>`);
-    for (const batch of batches) await update(config, storeQuirks.insertTriples(staging(index), batch.text));
-    const stored = await countTriples(config, staging(index));
-    if (stored !== triples) {
-      await update(config, sources.map((_, i) => `DROP SILENT GRAPH <${staging(i)}>`).join(';\n'));
-      throw new Error(`The store holds ${stored} of the ${triples} triples of <${name}> after loading; nothing was switched, the previous graphs are still served.`);
+  try {
+    for (const [index, name] of sources.entries()) {
+      // Sent in batches: a store caps the triples one update may carry (see storeQuirks.insertBatchTriples).
+      const { batches, triples } = insertBatches(graph.store, name);
+      await update(config, `DROP SILENT GRAPH <${staging(index)}>`);
+      for (const batch of batches) await update(config, storeQuirks.insertTriples(staging(index), batch.text));
+      const stored = await countTriples(config, staging(index));
+      if (stored !== triples) {
+        throw new Error(`The store holds ${stored} of the ${triples} triples of <${name}> after loading; nothing was switched, the previous graphs are still served.`);
+      }
+      report.graphs.push({ graph: name, triples });
     }
-    report.graphs.push({ graph: name, triples });
+  } catch (error) {
+    // Whatever stopped the staging (a refusal, a count, the network), no staging graph is left behind in the store.
+    for (const index of sources.keys()) await update(config, `DROP SILENT GRAPH <${staging(index)}>`).catch(() => undefined);
+    throw error;
   }
   const dropped = (previous?.sources ?? []).filter((name) => !sources.includes(name));
   const triples = new Map(report.graphs.map(({ graph: name, triples: n }) => [name, n]));
   // The same graph loaded again keeps its load time: Last-Modified says when the content changed, and replicas that
   // never left this version agree with those that start now.
   const loadedAt = previous?.version === graph.version ? previous.loadedAt : new Date();
-  const meta = metaTriples({ version: graph.version, loadedAt, baseIri: graph.baseIri, changelog, sources, triples });
+  const meta = metaTriples({ version: graph.version, loadId: randomUUID(), loadedAt, baseIri: graph.baseIri, changelog, sources, triples });
   const switchOver = [
     `DROP SILENT GRAPH <${META_GRAPH}>`,
     ...dropped.map((name) => `DROP SILENT GRAPH <${name}>`),

@@ -153,19 +153,23 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
   });
 
   it('never serves a store graph that fails the SHACL gate, even one written past the loader', async () => {
-    const health = (app: FastifyInstance) => app.inject({ url: '/health' }).then((r) => JSON.parse(r.body) as { version: string; storeVersion: string; loadedAt: string });
+    const health = (app: FastifyInstance) => app.inject({ url: '/health' }).then((r) => JSON.parse(r.body) as { version: string; storeVersion: string; loadedAt: string; copyFailure?: string });
     const { version: original, loadedAt } = await health(replicas[0]!);
     // Written straight into the store: an invalid membership in a source graph, and a new version and count in the meta graph.
     const source = 'http://localhost:3000/id/source/eurocities';
     virtuoso.sql(`SPARQL INSERT DATA { GRAPH <${source}> { <urn:x:m> a <http://www.w3.org/ns/org#Membership> } }`);
     const count = Number(/count=(\d+)/.exec(virtuoso.sql(`SPARQL SELECT (CONCAT("count=", STR(COUNT(*))) AS ?n) WHERE { GRAPH <${source}> { ?s ?p ?o } }`))?.[1]);
     expect(count).toBeGreaterThan(1);
-    virtuoso.sql(`SPARQL WITH <urn:x-lod:meta> DELETE { ?d <urn:x-lod:version> ?v . <${source}> <urn:x-lod:triples> ?n } INSERT { ?d <urn:x-lod:version> "tampered" . <${source}> <urn:x-lod:triples> ${count} } WHERE { ?d <urn:x-lod:version> ?v . <${source}> <urn:x-lod:triples> ?n }`);
+    virtuoso.sql(
+      `SPARQL WITH <urn:x-lod:meta> DELETE { ?d <urn:x-lod:version> ?v ; <urn:x-lod:loadId> ?l . <${source}> <urn:x-lod:triples> ?n } ` +
+        `INSERT { ?d <urn:x-lod:version> "tampered" ; <urn:x-lod:loadId> "tampered-load" . <${source}> <urn:x-lod:triples> ${count} } ` +
+        `WHERE { ?d <urn:x-lod:version> ?v ; <urn:x-lod:loadId> ?l . <${source}> <urn:x-lod:triples> ?n }`,
+    );
     try {
       // A replica starting now refuses to serve it, naming the node; running replicas keep their copy.
       await expect(buildServer(loadConfig({ ...quiet, STORE: 'sparql', STORE_QUERY_URL: virtuoso.endpoint }))).rejects.toThrow(/urn:x:m/);
-      await eventually(async () => (await health(replicas[0]!)).storeVersion === 'tampered');
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      // Each running replica tried the new load, refused it (the reason is in /health) and still serves its copy.
+      await eventually(async () => (await Promise.all(replicas.map(health))).every((h) => /urn:x:m/.test(h.copyFailure ?? '')));
       for (const replica of replicas) expect((await health(replica)).version).toBe(original);
     } finally {
       await storeLoad({});
@@ -189,7 +193,14 @@ describe.skipIf(!installed)('store mode over Virtuoso', () => {
         expect(page.headers.etag).toBe(before.headers.etag);
       }
     } finally {
-      await storeLoad({});
+      // A real switch now, the replicas polled throughout: never unready.
+      let loading = true;
+      const load = storeLoad({}).finally(() => (loading = false));
+      while (loading) {
+        for (const replica of replicas) expect((await replica.inject({ url: '/health?ready' })).statusCode).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await load;
     }
     // The loader found no meta graph, so this is a new load: both replicas take up its load time.
     await eventually(async () => (await loadedAt()).every((at, i) => at !== loadedBefore[i]));
