@@ -26,7 +26,7 @@ export interface Artefacts {
   serialized(document: 'catalogue' | 'void', mediaType: string): Promise<string>;
 }
 
-/** Builds every artefact for one graph. Pure apart from reading the changelog next to the data. */
+/** Builds every artefact for one graph. Pure apart from reading the changelog (next to the data, or in store mode from the graph's copy). */
 export async function buildArtefacts(config: Config, graph: LoadedGraph): Promise<Artefacts> {
   const release = await loadRelease(config.dataDir, graph);
   const statistics = computeStatistics(graph);

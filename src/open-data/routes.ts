@@ -65,7 +65,7 @@ function downloadRoute(app: FastifyInstance, artefacts: () => Promise<Artefacts>
 
 export async function openDataRoutes(app: FastifyInstance, options: ReadPathOptions): Promise<void> {
   const { config, state } = options;
-  // A broken CHANGELOG.md stops the start; the artefacts wait for the first request that needs them.
+  // A broken changelog (CHANGELOG.md, or the one in the store) stops the start; the artefacts wait for the first request that needs them.
   await loadRelease(config.dataDir, state.current);
   const artefacts = lazyArtefacts(options);
   const iri = catalogueIris(config.baseIri);

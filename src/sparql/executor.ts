@@ -65,7 +65,8 @@ function datasetOf(request: QueryRequest) {
 
 /**
  * Starts config.queryWorkers shared workers and config.apiQueryWorkers kept for the REST API, each loading the
- * graph into its own Oxigraph store. When the graph is replaced, the workers are given the new one.
+ * graph into its own Oxigraph store (unless `holdsGraph` is false: store mode, where they only check queries). When
+ * the graph is replaced, the workers are given the new one.
  */
 export function createExecutor(config: Config, state: GraphState, events: PoolEvents = {}, holdsGraph = true): QueryExecutor {
   // Store mode: the workers only check queries (the store answers them), so they load no graph: a replica's memory

@@ -1,4 +1,4 @@
-// Store mode (STORE=sparql): /sparql queries are checked here as in the workers, then answered by the external store; other read paths keep the embedded executor.
+// Store mode (STORE=sparql): /sparql and /api queries are checked in the workers as in embedded mode, then answered by the external store, whose meta graph is probed every second.
 import { Parser } from 'n3';
 import type { Config } from '../config.js';
 import { errors, HttpError } from '../errors.js';
