@@ -51,7 +51,13 @@ export async function loadIntoStore(config: Config, graph: LoadedGraph, changelo
       // Sent in batches: a store caps the triples one update may carry (see storeQuirks.insertBatchTriples).
       const { batches, triples } = insertBatches(graph.store, name);
       await update(config, `DROP SILENT GRAPH <${staging(index)}>`);
-      for (const batch of batches) await update(config, storeQuirks.insertTriples(staging(index), batch.text));
+      for (const batch of batches) {
+        await update(config, storeQuirks.insertTriples(staging(index), batch.text)).catch((error: unknown) => {
+          // Only a group of triples linked by blank nodes is sent above the batch size (it cannot be split).
+          if (batch.triples <= storeQuirks.insertBatchTriples) throw error;
+          throw new Error(`<${name}> has ${batch.triples} triples linked by blank nodes, which must go in one update, and the store refused it (${(error as Error).message}); split that structure or give its nodes IRIs.`);
+        });
+      }
       const stored = await countTriples(config, staging(index));
       if (stored !== triples) {
         throw new Error(`The store holds ${stored} of the ${triples} triples of <${name}> after loading; nothing was switched, the previous graphs are still served.`);
