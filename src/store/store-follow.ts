@@ -7,7 +7,7 @@ import type { LoadedGraph } from './load.js';
 import { readGraphFromStore } from './store-read.js';
 import type { StoreMeta } from './store-graphs.js';
 
-/** After a failed fetch the same version is tried again after this long, doubling up to the maximum: a big graph is not refetched every second. */
+/** After a failed fetch the same load is tried again after this long, doubling up to the maximum: a big graph is not refetched every second. */
 const RETRY_FIRST_MS = 2_000;
 const RETRY_MAX_MS = 120_000;
 
@@ -21,11 +21,6 @@ export async function gatedCopy(config: Config, meta: StoreMeta): Promise<Loaded
   return graph;
 }
 
-/**
- * Returns the listener the store executor calls with each probe's meta graph. When the store's version differs
- * from the copy served, the new copy is fetched and gated in the background, then replaces the old one through
- * GraphState (caches empty, ETags change); until then, and if it fails, the old copy stays served.
- */
 export interface StoreFollower {
   /** Called with each probe's meta graph. */
   onMeta(meta: StoreMeta): void;
@@ -35,6 +30,11 @@ export interface StoreFollower {
   close(): void;
 }
 
+/**
+ * Returns the listener the store executor calls with each probe's meta graph. When the store holds a load other than
+ * the copy's (a new load id), the new copy is fetched and gated in the background, then replaces the old one through
+ * GraphState (caches empty, ETags change); until then, and if it fails, the old copy stays served.
+ */
 export function followStore(config: Config, state: GraphState, log: FastifyBaseLogger): StoreFollower {
   let fetching = false;
   let failed: { loadId: string; at: number; waitMs: number; message: string } | undefined;
