@@ -69,18 +69,16 @@ export function buildVoid(input: VoidInput): Store {
   add(d, ns.void('feature'), 'http://www.w3.org/ns/formats/Turtle');
   add(d, ns.void('feature'), 'http://www.w3.org/ns/formats/JSON-LD');
 
-  // Partitions use blank nodes: they are parts of this description, not things anyone links to. Their labels are
-  // numbered here, not by N3's process-wide counter, so every process (and every replica) writes the same bytes.
-  let labels = 0;
-  const nextBlankNode = () => blankNode(`p${labels++}`);
+  // Partitions use blank nodes: they are parts of this description, not things anyone links to. (Their labels are
+  // N3's process-wide counter; serializeQuads writes them as b0, b1, ... so every replica writes the same bytes.)
   for (const [classIri, entities] of statistics.classes) {
-    const partition = nextBlankNode();
+    const partition = blankNode();
     add(d, ns.void('classPartition'), partition);
     add(partition, ns.void('class'), classIri);
     add(partition, ns.void('entities'), count(entities));
   }
   for (const [propertyIri, triples] of statistics.properties) {
-    const partition = nextBlankNode();
+    const partition = blankNode();
     add(d, ns.void('propertyPartition'), partition);
     add(partition, ns.void('property'), propertyIri);
     add(partition, ns.void('triples'), count(triples));
@@ -88,7 +86,7 @@ export function buildVoid(input: VoidInput): Store {
 
   // One subset per named graph (one per source, plus the ontology), so a user sees where the triples live.
   for (const [graphIri, triples] of statistics.graphs) {
-    const subset = nextBlankNode();
+    const subset = blankNode();
     add(d, ns.void('subset'), subset);
     add(subset, a, ns.void('Dataset'));
     add(subset, ns.sd('name'), graphIri);

@@ -16,6 +16,30 @@ export interface StoreCall {
   maxBytes?: number;
 }
 
+/**
+ * POSTs a protocol form to the store with the credentials, answering one challenge (a first request, or a nonce gone
+ * stale; Basic or Digest, whichever the store asks for). A store that cannot be reached is the 503; a timeout, when
+ * the caller gives one, the timeout's 503. Used by every request to the store, Comunica's (store-comunica.ts) too.
+ */
+export async function postForm(url: string, form: URLSearchParams, accept: string, auth: StoreAuth, timeout?: { signal: AbortSignal; ms: number }): Promise<Response> {
+  const send = () =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: accept, ...auth.header('POST', url) },
+      body: form,
+      ...(timeout ? { signal: timeout.signal } : {}),
+    });
+  try {
+    const response = await send();
+    if (response.status !== 401 || !auth.challenged(response.headers.get('www-authenticate'))) return response;
+    await response.body?.cancel();
+    return await send();
+  } catch (error) {
+    if (timeout && (error as Error).name === 'TimeoutError') throw errors.queryTimeout(timeout.ms);
+    throw errors.storeUnavailable(`${url} cannot be reached (${networkReason(error)}).`);
+  }
+}
+
 /** The body as text, refused past `maxBytes` while it arrives (the rest is not read). */
 async function readBody(response: Response, maxBytes: number | undefined): Promise<string> {
   if (maxBytes === undefined || !response.body) return response.text();
@@ -59,22 +83,9 @@ export async function callStore(config: Config, call: StoreCall): Promise<{ body
   form.append(call.kind, call.text);
   for (const [name, value] of call.params ?? []) form.append(name, value);
   for (const [name, value] of storeQuirks.timeoutParams(call.timeoutMs)) form.append(name, value);
-  const auth = authFor(config);
-  const signal = AbortSignal.timeout(call.timeoutMs);
-  const send = () =>
-    fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: call.accept, ...auth.header('POST', url) }, body: form, signal });
-  let response: Response;
-  try {
-    response = await send();
-    // A first request, or a nonce gone stale: answer the challenge once (Basic or Digest, whichever the store asks for).
-    if (response.status === 401 && auth.challenged(response.headers.get('www-authenticate'))) {
-      await response.body?.cancel();
-      response = await send();
-    }
-  } catch (error) {
-    if ((error as Error).name === 'TimeoutError') throw errors.queryTimeout(call.timeoutMs);
-    throw errors.storeUnavailable(`${url} cannot be reached (${networkReason(error)}).`);
-  }
+  // The signal also covers reading the body below.
+  const timeout = { signal: AbortSignal.timeout(call.timeoutMs), ms: call.timeoutMs };
+  const response = await postForm(url, form, call.accept, authFor(config), timeout);
   let body: string;
   try {
     body = await readBody(response, call.maxBytes);

@@ -6,7 +6,7 @@ import type { PreparedQuery } from './query-check.js';
 import type { ValueResult } from './answers.js';
 import { storeQuirks } from './store-adapter.js';
 import { StoreAuth } from './store-auth.js';
-import { networkReason, storeRefusal } from './store-client.js';
+import { postForm, storeRefusal } from './store-client.js';
 import type { StoreSource } from './store-federation.js';
 
 export interface FederationLimits {
@@ -60,17 +60,7 @@ function storeFetch(source: StoreSource, prepared: PreparedQuery, allowList: rea
     if (query === null) throw new Error(`Comunica sent the store a request without a query (${init?.method ?? 'GET'} ${url}).`);
     const form = new URLSearchParams([['query', query], ...params, ...storeQuirks.timeoutParams(Math.max(1, deadline - Date.now()))]);
     const accept = new Headers(init?.headers).get('accept') ?? 'application/sparql-results+json';
-    const send = () => fetch(source.url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: accept, ...auth.header('POST', source.url) }, body: form });
-    let response: Response;
-    try {
-      response = await send();
-      if (response.status === 401 && auth.challenged(response.headers.get('www-authenticate'))) {
-        await response.body?.cancel();
-        response = await send();
-      }
-    } catch (error) {
-      throw errors.storeUnavailable(`${source.url} cannot be reached (${networkReason(error)}).`);
-    }
+    const response = await postForm(source.url, form, accept, auth);
     if (!response.ok) throw storeRefusal(source.url, response.status, await response.text())!;
     storeQuirks.checkComplete(response.headers, source.timeoutMs);
     return response;

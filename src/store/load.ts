@@ -125,20 +125,26 @@ export async function loadGraph(options: LoadOptions): Promise<LoadedGraph> {
       }
     }
   }
-  const canonical = await canonicalNQuads(quads);
-  return {
-    store: storeFromCanonical(canonical),
-    nquads: sharedBytes(canonical),
+  return graphFromQuads(quads, {
     baseIri,
     graphFiles,
     fileOf: (quad) => origins.get(quadKey(quad)) ?? graphFiles.get(quad.graph.value)?.[0],
     version: hash.digest('hex').slice(0, 16),
     loadedAt: new Date(),
-  };
+  });
+}
+
+/**
+ * A loaded graph from its quads, from files or from a store: the read store and the shared bytes both come from the
+ * canonical N-Quads (see storeFromCanonical), so the same graph gives the same store whatever order it arrived in.
+ */
+export async function graphFromQuads(quads: Quad[], about: Omit<LoadedGraph, 'store' | 'nquads'>): Promise<LoadedGraph> {
+  const canonical = await canonicalNQuads(quads);
+  return { store: storeFromCanonical(canonical), nquads: sharedBytes(canonical), ...about };
 }
 
 /** Text as UTF-8 in a SharedArrayBuffer, which worker threads read without a copy. */
-export function sharedBytes(text: string): Uint8Array {
+function sharedBytes(text: string): Uint8Array {
   const bytes = Buffer.from(text, 'utf8');
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
   shared.set(bytes);

@@ -5,8 +5,7 @@ import type { Config } from '../config.js';
 import { callStore } from '../sparql/store-client.js';
 import { storeQuirks } from '../sparql/store-adapter.js';
 import { StoreNotLoadedError } from '../sparql/store-executor.js';
-import { canonicalNQuads, storeFromCanonical } from './canonical.js';
-import { sharedBytes, type LoadedGraph } from './load.js';
+import { graphFromQuads, type LoadedGraph } from './load.js';
 import { readMeta, type StoreMeta } from './store-graphs.js';
 
 /** Fetching a big graph takes long: each source graph gets ten minutes, as the loader's requests do. */
@@ -63,10 +62,7 @@ export async function readGraphFromStore(config: Config, meta: StoreMeta): Promi
   }
   // The graphs are fetched one by one; a load switched in meanwhile would leave a copy of two loads under one version.
   await assertSameLoad(config, meta);
-  const canonical = await canonicalNQuads(quads);
-  return {
-    store: storeFromCanonical(canonical),
-    nquads: sharedBytes(canonical),
+  return graphFromQuads(quads, {
     baseIri: meta.baseIri,
     // No files: the graph came from the store. Validation reports then name graphs, not files.
     graphFiles: new Map(meta.sources.map((name) => [name, []])),
@@ -75,5 +71,5 @@ export async function readGraphFromStore(config: Config, meta: StoreMeta): Promi
     loadedAt: meta.loadedAt,
     changelog: meta.changelog,
     loadId: meta.loadId,
-  };
+  });
 }
